@@ -1,0 +1,87 @@
+"""The one immutable set of options a Cleaner runs with."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CleanerConfig:
+    """Options for cleaning one page. Every field has a documented default.
+
+    Thresholds are counted in words (``\\w+`` runs; CJK characters count as
+    half a word each, see :mod:`cleanscrape.lines`).
+    """
+
+    #: "auto" (HTML when the page looks like HTML), "text" or "html".
+    input_format: str = "auto"
+
+    #: ISO 639-1 codes of the document languages to keep; ``None`` keeps all.
+    #: A page in another language is returned with ``dropped="language"``.
+    languages: tuple[str, ...] | None = None
+    #: Remove lines written in a script or language the page does not use.
+    drop_off_language_lines: bool = True
+    #: A line needs this many words before its own language is checked
+    #: (shorter lines are too short for langdetect to be reliable).
+    line_language_min_words: int = 8
+    #: langdetect's verdict on a line must be at least this sure.
+    line_language_min_probability: float = 0.95
+    #: Characters of the page (longest lines first) given to langdetect.
+    language_sample_chars: int = 1200
+    #: Seed for langdetect's random sampling, so detection is deterministic.
+    language_seed: int = 0
+
+    #: Estimated Jaccard similarity at which two lines are near-duplicates.
+    near_duplicate_threshold: float = 0.7
+    #: MinHash permutations for line signatures (datasketch).
+    minhash_num_perm: int = 64
+    #: MinHash seed; signatures are only comparable under the same seed.
+    minhash_seed: int = 1
+    #: Word shingle length (n-gram size) over the case- and punctuation-folded line.
+    shingle_size: int = 2
+    #: Lines shorter than this many characters (normalised) are compared
+    #: exactly rather than by MinHash: their shingle sets are too small.
+    near_duplicate_min_chars: int = 12
+
+    #: A prose line needs at least this many words to count as article text.
+    prose_min_words: int = 10
+    #: ... and at least this share of its words in the language's stop list.
+    prose_min_stopword_density: float = 0.2
+    #: Lines of at most this many words count as short (menu items, labels).
+    short_line_words: int = 4
+
+    #: Records whose clean text has fewer words are dropped ("too_short").
+    min_words: int = 0
+
+    def __post_init__(self) -> None:
+        if self.input_format not in ("auto", "text", "html"):
+            raise ValueError(f"input_format must be 'auto', 'text' or 'html', got {self.input_format!r}")
+        if not 0.0 < self.near_duplicate_threshold <= 1.0:
+            raise ValueError(
+                f"near_duplicate_threshold must be in (0, 1], got {self.near_duplicate_threshold}"
+            )
+        if not 0.0 <= self.line_language_min_probability <= 1.0:
+            raise ValueError("line_language_min_probability must be in [0, 1]")
+        if self.minhash_num_perm < 16:
+            raise ValueError(f"minhash_num_perm must be at least 16, got {self.minhash_num_perm}")
+        if self.shingle_size < 1:
+            raise ValueError(f"shingle_size must be positive, got {self.shingle_size}")
+        for name in ("prose_min_words", "short_line_words", "min_words", "language_sample_chars"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative")
+        if self.languages is not None:
+            if isinstance(self.languages, str):
+                # A bare "en,de" string is a common slip; accept it.
+                object.__setattr__(
+                    self, "languages", tuple(code.strip() for code in self.languages.split(",") if code.strip())
+                )
+            else:
+                object.__setattr__(self, "languages", tuple(self.languages))
+
+    def replace(self, **changes: object) -> "CleanerConfig":
+        """A copy with some options changed; unknown names raise TypeError."""
+        unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
+        if unknown:
+            raise TypeError(f"unknown cleaning option(s): {', '.join(sorted(unknown))}")
+        return dataclasses.replace(self, **changes)

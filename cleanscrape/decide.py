@@ -1,0 +1,224 @@
+"""Decide, line by line, what is article and what is template, and why.
+
+The flow: language -> line detectors -> article span -> block detectors
+(comments, related lists, title, menus) -> near-duplicates -> off-language
+lines -> everything left outside the article span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import language as lang
+from .config import CleanerConfig
+from .detectors import boilerplate, byline, comments, first_line_reason, footer, navigation, related_list
+from .lines import Line
+from .mainblock import anchor_bonus, best_span, is_prose, line_weight
+from .neardup import earlier_duplicates, normalize
+from .stopwords import stopword_density, stopwords_for
+from .title import find_title, is_copy
+
+NEAR_DUPLICATE = "near_duplicate"
+OFF_LANGUAGE = "off_language"
+TITLE = "title"
+OUTSIDE = "boilerplate"
+
+# Reasons a prose line keeps: the rest are too weak to overrule a real sentence.
+_STRONG_REASONS = frozenset({"placeholder", "share_bar", "breadcrumb", "comments"})
+
+
+@dataclass(frozen=True, slots=True)
+class PageVerdict:
+    lines: list[Line]
+    reasons: list[str | None]  # None: the line is kept
+    title: str | None
+    language: lang.LanguageGuess | None
+    author: str | None
+    date: str | None
+    reading_minutes: int | None
+    sitename: str | None
+
+
+def classify_page(lines: list[Line], config: CleanerConfig) -> PageVerdict:
+    guess = lang.detect(lang.sample_for_detection(lines, config.language_sample_chars), config.language_seed) if lines else None
+    code = guess.code if guess else None
+    stopwords = stopwords_for(code)
+    prose = [is_prose(line, stopwords, config) for line in lines]
+    reasons = [_line_reason(line, is_line_prose) for line, is_line_prose in zip(lines, prose)]
+
+    weights = [line_weight(line, reason, p, config) for line, reason, p in zip(lines, reasons, prose)]
+    span = best_span(anchor_bonus(weights, [reason == byline.REASON for reason in reasons], prose))
+    in_span = [span[0] <= position < span[1] for position in range(len(lines))]
+
+    _mark_comment_sections(lines, reasons, span)
+    _mark_related_lists(lines, reasons, prose)
+    title_position = find_title(lines, reasons, span)
+    title = lines[title_position].content if title_position is not None else None
+    if title is not None:
+        title_key = normalize(title)
+        for position, line in enumerate(lines):
+            if reasons[position] is None and is_copy(title_key, line):
+                reasons[position] = TITLE
+    _mark_menus(lines, reasons, in_span, config)
+    _mark_near_duplicates(lines, reasons, in_span, config)
+    if config.drop_off_language_lines and code:
+        _mark_off_language(lines, reasons, in_span, code, stopwords, config)
+    for position, line in enumerate(lines):
+        if reasons[position] is None and not in_span[position]:
+            reasons[position] = _outside_reason(line, config)
+    _settle(lines, reasons, prose, config)
+
+    facts = _byline_facts(lines, reasons)
+    return PageVerdict(
+        lines=lines,
+        reasons=reasons,
+        title=title,
+        language=guess,
+        author=facts.author,
+        date=facts.date,
+        reading_minutes=facts.reading_minutes,
+        sitename=_find_sitename(lines, title),
+    )
+
+
+def _outside_reason(line: Line, config: CleanerConfig) -> str:
+    return navigation.REASON if navigation.is_link_like(line, config.short_line_words) else OUTSIDE
+
+
+def _settle(lines: Sequence[Line], reasons: list[str | None], prose: Sequence[bool], config: CleanerConfig) -> None:
+    """Re-run the span and menu steps on the kept lines alone until nothing changes.
+
+    Removing lines inside the article (a repeated paragraph, a menu) can leave
+    a short line at its edge; cleaning the clean text again would drop it. A
+    fixed point here is what makes cleaning idempotent.
+    """
+    while True:
+        kept = [p for p in range(len(lines)) if reasons[p] is None]
+        kept_lines = [lines[p] for p in kept]
+        start, end = best_span([line_weight(lines[p], None, prose[p], config) for p in kept])
+        changed = False
+        for offset, position in enumerate(kept):
+            if not start <= offset < end:
+                reasons[position] = _outside_reason(lines[position], config)
+                changed = True
+        member = [start <= offset < end and navigation.is_strict_menu_item(line) for offset, line in enumerate(kept_lines)]
+        for run in navigation.runs(kept_lines, member, navigation.MIN_RUN + 2):
+            for offset in run:
+                reasons[kept[offset]] = navigation.REASON
+                changed = True
+        if not changed:
+            return
+
+
+def _line_reason(line: Line, prose: bool) -> str | None:
+    reason = first_line_reason(line)
+    if prose and reason is not None and reason not in _STRONG_REASONS:
+        if footer.is_notice(line):
+            return footer.REASON
+        return boilerplate.REASON if boilerplate.is_cookie_notice(line) else None
+    return reason
+
+
+def _mark_comment_sections(lines: Sequence[Line], reasons: list[str | None], span: tuple[int, int]) -> None:
+    """Everything after a comments heading that follows the article is comments."""
+    walls = [position for position in range(span[1], len(lines)) if reasons[position] == comments.REASON]
+    if not walls:
+        return
+    for position in range(walls[0] + 1, len(lines)):
+        if reasons[position] is None:
+            reasons[position] = comments.REASON
+
+
+def _mark_related_lists(lines: Sequence[Line], reasons: list[str | None], prose: Sequence[bool]) -> None:
+    """The headlines, dates and teasers under a "Related Posts" heading, up to the next paragraph."""
+    for heading in [p for p, line in enumerate(lines) if reasons[p] == related_list.REASON and related_list.is_heading(line)]:
+        for position in range(heading + 1, min(len(lines), heading + 1 + related_list.MAX_LIST_LINES)):
+            # The list ends at a paragraph or at another kind of template.
+            if reasons[position] not in (None, byline.REASON, related_list.REASON):
+                break
+            if not related_list.is_list_item(lines[position], prose[position]):
+                break
+            reasons[position] = related_list.REASON
+
+
+def _mark_menus(lines: Sequence[Line], reasons: list[str | None], in_span: Sequence[bool], config: CleanerConfig) -> None:
+    outside = [
+        not in_span[p] and reasons[p] in (None, navigation.REASON) and navigation.is_link_like(line, config.short_line_words)
+        for p, line in enumerate(lines)
+    ]
+    inside = [in_span[p] and reasons[p] is None and navigation.is_strict_menu_item(line) for p, line in enumerate(lines)]
+    for member, min_run in ((outside, navigation.MIN_RUN), (inside, navigation.MIN_RUN + 2)):
+        for run in navigation.runs(lines, member, min_run):
+            for position in run:
+                if reasons[position] is None:
+                    reasons[position] = navigation.REASON
+
+
+def _mark_near_duplicates(lines: Sequence[Line], reasons: list[str | None], in_span: Sequence[bool], config: CleanerConfig) -> None:
+    """An article line that repeats an earlier article line goes; the first copy stays.
+
+    Only lines still kept are compared: a copy of a template line is already
+    gone, whatever it is a copy of.
+    """
+    kept = [p for p in range(len(lines)) if reasons[p] is None and in_span[p]]
+    duplicate_of = earlier_duplicates([lines[p].content for p in kept], config)
+    for position, original in zip(kept, duplicate_of):
+        if original is not None:
+            reasons[position] = NEAR_DUPLICATE
+
+
+def _mark_off_language(
+    lines: Sequence[Line],
+    reasons: list[str | None],
+    in_span: Sequence[bool],
+    code: str,
+    stopwords: frozenset[str],
+    config: CleanerConfig,
+) -> None:
+    expected = lang.scripts_of(code)
+    for position, line in enumerate(lines):
+        if reasons[position] is not None:
+            continue
+        script = lang.dominant_script(line.content)
+        if script is None:
+            continue
+        if script not in expected and not (script == "Latin" and line.words <= 3):
+            reasons[position] = OFF_LANGUAGE
+            continue
+        # langdetect is slow and unsure on short text: ask it only about long
+        # article lines that share few stop words with the page's language.
+        if (
+            in_span[position]
+            and line.words >= config.line_language_min_words
+            and stopwords
+            and stopword_density(line.tokens, stopwords) < 0.1
+        ):
+            guess = lang.detect(line.content, config.language_seed)
+            if guess and guess.code != code and guess.probability >= config.line_language_min_probability:
+                reasons[position] = OFF_LANGUAGE
+
+
+def _byline_facts(lines: Sequence[Line], reasons: Sequence[str | None]) -> byline.Byline:
+    author = date = minutes = None
+    for line, reason in zip(lines, reasons):
+        if reason != byline.REASON:
+            continue
+        found = byline.parse(line.content)
+        author = author or found.author
+        date = date or found.date
+        minutes = minutes or found.reading_minutes
+    return byline.Byline(author=author, date=date, reading_minutes=minutes)
+
+
+def _find_sitename(lines: Sequence[Line], title: str | None) -> str | None:
+    """The page's first line when it is a short name that the page repeats (masthead, footer)."""
+    if not lines:
+        return None
+    first = lines[0]
+    if not 1 <= first.words <= 4 or first.ends_sentence or (title and normalize(title) == normalize(first.content)):
+        return None
+    key = normalize(first.content)
+    if key and any(key in normalize(line.content) for line in lines[1:]):
+        return first.content
+    return None

@@ -1,0 +1,16 @@
+"""Unfilled template code left in the page: ``{{ user.name }}``, ``{% if %}``, ``${price}``."""
+
+from ..lines import Line
+from ..vocabulary import PLACEHOLDER
+
+REASON = "placeholder"
+
+
+def matches(line: Line) -> bool:
+    found = PLACEHOLDER.findall(line.content)
+    if not found:
+        return False
+    covered = sum(len(item) for item in found)
+    # A code sample in a template-engine tutorial mentions {{ }} inside prose;
+    # only a line that is mostly template code is a leftover.
+    return covered * 2 >= len(line.content.replace(" ", "")) or line.words <= 4

@@ -1,0 +1,118 @@
+"""Document language (langdetect, seeded) and the script of single lines (regex)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .lines import Line
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    code: str  # ISO 639-1
+    probability: float
+
+
+@functools.cache
+def _detector_factory():
+    # Loading the 55 profiles takes ~0.3 s; the loaded factory is read-only,
+    # so sharing it cannot make one result depend on another.
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    return factory
+
+
+def detect(text: str, seed: int) -> LanguageGuess | None:
+    """Most probable language of ``text``, or None when langdetect finds no features."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    if not regex.search(r"\p{L}", text):
+        return None
+    detector = _detector_factory().create()
+    detector.seed = seed  # per detector, so no global seed is touched
+    detector.append(text)
+    try:
+        best = detector.get_probabilities()
+    except LangDetectException:
+        return None
+    if not best:
+        return None
+    return LanguageGuess(code=best[0].lang.split("-")[0], probability=round(best[0].prob, 4))
+
+
+def sample_for_detection(lines: list[Line], max_chars: int) -> str:
+    """The longest lines, in page order, up to ``max_chars``: prose says more than menus."""
+    chosen: list[Line] = []
+    total = 0
+    for line in sorted(lines, key=lambda item: (-len(item.content), item.index)):
+        if total >= max_chars:
+            break
+        chosen.append(line)
+        total += len(line.content)
+    chosen.sort(key=lambda item: item.index)
+    return "\n".join(line.content for line in chosen)[:max_chars]
+
+
+_SCRIPTS = {
+    name: regex.compile(rf"\p{{Script={name}}}")
+    for name in (
+        "Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Han", "Hiragana", "Katakana", "Hangul",
+        "Devanagari", "Bengali", "Tamil", "Telugu", "Kannada", "Malayalam", "Gujarati", "Gurmukhi",
+        "Thai", "Georgian", "Armenian", "Ethiopic", "Khmer", "Lao", "Myanmar", "Sinhala",
+    )
+}
+_LETTER = regex.compile(r"\p{L}")
+
+# The scripts a language is written in; Latin is the default for the rest.
+_LANGUAGE_SCRIPTS = {
+    **{code: {"Cyrillic"} for code in ("ru", "uk", "bg", "mk", "sr", "be", "kk", "ky", "mn", "tg")},
+    "el": {"Greek"},
+    **{code: {"Arabic"} for code in ("ar", "fa", "ur", "ps", "ug")},
+    "he": {"Hebrew"},
+    "yi": {"Hebrew"},
+    "zh": {"Han"},
+    "ja": {"Han", "Hiragana", "Katakana"},
+    "ko": {"Hangul", "Han"},
+    **{code: {"Devanagari"} for code in ("hi", "mr", "ne", "sa")},
+    "bn": {"Bengali"},
+    "ta": {"Tamil"},
+    "te": {"Telugu"},
+    "kn": {"Kannada"},
+    "ml": {"Malayalam"},
+    "gu": {"Gujarati"},
+    "pa": {"Gurmukhi"},
+    "th": {"Thai"},
+    "ka": {"Georgian"},
+    "hy": {"Armenian"},
+    "am": {"Ethiopic"},
+    "km": {"Khmer"},
+    "lo": {"Lao"},
+    "my": {"Myanmar"},
+    "si": {"Sinhala"},
+}
+
+
+def scripts_of(language: str | None) -> set[str]:
+    return _LANGUAGE_SCRIPTS.get(language or "", {"Latin"})
+
+
+def dominant_script(text: str) -> str | None:
+    """The script most of the letters of ``text`` are in, or None for no letters."""
+    if text.isascii():
+        return "Latin" if any(ch.isalpha() for ch in text) else None
+    letters = len(_LETTER.findall(text))
+    if not letters:
+        return None
+    best, best_count = None, 0
+    for name, pattern in _SCRIPTS.items():
+        count = len(pattern.findall(text))
+        if count > best_count:
+            best, best_count = name, count
+        if best_count * 2 > letters:
+            break
+    return best

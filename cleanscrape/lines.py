@@ -1,0 +1,87 @@
+"""A page as a list of lines, each with the cheap features detectors read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# Bullet glyphs crawlers and html-to-text converters put before list items.
+_BULLET = regex.compile(r"^(?:[*•·◦▪▫■□►▸▹‣⁃●○+o\-–—»›]\s+|[•·◦▪▫■□►▸▹‣⁃●○])")
+# CJK characters carry no spaces, so each is counted as its own token.
+_TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[^\W\p{Han}\p{Hiragana}\p{Katakana}]+")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_SENTENCE_END = regex.compile(r"[.!?。！？…]['\"”’»)\]]*$")
+_SENTENCE_PUNCT = regex.compile(r"[.!?。！？,;，、：:]")
+_UPPER_START = regex.compile(r"^\p{Lu}")
+_DIGIT = regex.compile(r"\d")
+_SPACE = regex.compile(r"\s")
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-blank line of a page.
+
+    ``text`` is the line trimmed of surrounding whitespace: the form it takes
+    in the clean output. ``content`` also drops a leading bullet glyph and is
+    what features are computed on.
+    """
+
+    index: int
+    text: str
+    content: str
+    bulleted: bool
+    indent: int
+    tokens: tuple[str, ...]
+    words: float
+    ends_sentence: bool
+    punctuation_count: int
+    capitalized_share: float
+    digit_share: float
+
+    @property
+    def is_blankish(self) -> bool:
+        """A line with no word characters at all (rules, lone glyphs)."""
+        return not self.tokens
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on every line break Python's str.splitlines knows, keeping form feeds out."""
+    return _LINE_BREAK.split(text)
+
+
+def make_line(index: int, raw: str) -> Line:
+    text = raw.strip()
+    content = text
+    bulleted = False
+    match = _BULLET.match(text)
+    if match and len(text) > match.end():
+        bulleted = True
+        content = text[match.end():].lstrip()
+    tokens = tuple(_TOKEN.findall(content))
+    cjk = len(_CJK.findall(content))
+    words = (len(tokens) - cjk) + cjk / 2
+    alpha = [token for token in tokens if not token.isdigit()]
+    capitalized = sum(1 for token in alpha if _UPPER_START.match(token))
+    digits = len(_DIGIT.findall(content))
+    non_space = (len(content) - len(_SPACE.findall(content))) or 1
+    expanded = raw.expandtabs(4)
+    return Line(
+        index=index,
+        text=text,
+        content=content,
+        bulleted=bulleted,
+        indent=len(expanded) - len(expanded.lstrip()),
+        tokens=tokens,
+        words=words,
+        ends_sentence=bool(_SENTENCE_END.search(content)),
+        punctuation_count=len(_SENTENCE_PUNCT.findall(content)),
+        capitalized_share=capitalized / len(alpha) if alpha else 0.0,
+        digit_share=digits / non_space,
+    )
+
+
+def segment(text: str) -> list[Line]:
+    """The page's non-blank lines, numbered by their position among all lines."""
+    return [make_line(index, raw) for index, raw in enumerate(split_lines(text)) if raw.strip()]

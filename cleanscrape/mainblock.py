@@ -1,0 +1,93 @@
+"""Where the article is: the run of lines with the most prose and least template.
+
+Each line gets a weight, positive for prose (counted in words) and negative
+for template and link-like lines; the article is the span with the largest
+sum (Kadane's maximum subarray, as in Body Text Extraction, Finn et al. 2001).
+A comments heading is a wall the span cannot cross, since reader comments are
+prose too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .config import CleanerConfig
+from .lines import Line
+from .stopwords import stopword_density
+
+WALL = float("-inf")
+
+
+def is_prose(line: Line, stopwords: frozenset[str], config: CleanerConfig) -> bool:
+    """A sentence-like line of the page's language, long enough to be body text."""
+    if line.words < config.prose_min_words:
+        return False
+    if stopwords:
+        return stopword_density(line.tokens, stopwords) >= config.prose_min_stopword_density
+    # No stop list (Chinese, Japanese, Thai...): punctuation marks sentences.
+    return line.punctuation_count >= 1
+
+
+def line_weight(line: Line, reason: str | None, prose: bool, config: CleanerConfig) -> float:
+    if reason == "comments":
+        return WALL
+    if reason is not None:
+        return -(3.0 + line.words)
+    if prose:
+        return line.words
+    if line.ends_sentence and line.words >= 3 and not line.bulleted:
+        return line.words * 0.5  # a short sentence: "Why does it matter?"
+    if line.words <= config.short_line_words:
+        return -2.0 if line.bulleted else -1.0
+    return -0.5 * line.words
+
+
+#: Prose words needed before a comments heading for it to end the article.
+WALL_MIN_PROSE = 20
+
+
+#: Lines after a byline within which the article's first paragraph is expected.
+BYLINE_REACH = 4
+#: Extra weight for that paragraph: a byline followed by prose marks where an article starts.
+BYLINE_BONUS = 30.0
+
+
+def anchor_bonus(weights: list[float], bylines: Sequence[bool], prose: Sequence[bool]) -> list[float]:
+    """Weights with the first prose line after each byline raised by BYLINE_BONUS."""
+    boosted = list(weights)
+    for position, is_byline in enumerate(bylines):
+        if not is_byline:
+            continue
+        for following in range(position + 1, min(len(weights), position + 1 + BYLINE_REACH)):
+            if prose[following] and weights[following] > 0:
+                boosted[following] += BYLINE_BONUS
+                break
+    return boosted
+
+
+def best_span(weights: Sequence[float]) -> tuple[int, int]:
+    """Start and end (exclusive) of the maximum-sum run; (0, 0) when nothing is positive.
+
+    Reader comments can outweigh a short article, so once prose has been
+    seen, the first comments heading after it ends the search.
+    """
+    prose_before = 0.0
+    for index, weight in enumerate(weights):
+        if weight == WALL and prose_before >= WALL_MIN_PROSE:
+            weights = weights[:index]
+            break
+        if weight > 0:
+            prose_before += weight
+    best_sum, best = 0.0, (0, 0)
+    running, start = 0.0, 0
+    for index, weight in enumerate(weights):
+        if weight == WALL:
+            running, start = 0.0, index + 1
+            continue
+        if running <= 0:
+            running, start = weight, index
+        else:
+            running += weight
+        if running > best_sum:
+            best_sum, best = running, (start, index + 1)
+    return best

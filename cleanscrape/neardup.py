@@ -1,0 +1,70 @@
+"""Near-duplicate lines within a page, by MinHash over word shingles (datasketch).
+
+Exact copies (after case and punctuation folding) are matched by key; longer
+lines are also matched by estimated Jaccard similarity, so the title with a
+changed suffix or a menu with one item highlighted is caught.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+
+import numpy as np
+import regex
+
+from .config import CleanerConfig
+
+_NON_WORD = regex.compile(r"[\W_]+")
+
+
+def normalize(text: str) -> str:
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def shingles(text: str, size: int) -> set[bytes]:
+    """Word n-grams of a normalised line (the whole line when it is shorter)."""
+    words = text.split()
+    if len(words) <= size:
+        return {text.encode("utf-8")}
+    return {" ".join(words[start:start + size]).encode("utf-8") for start in range(len(words) - size + 1)}
+
+
+def earlier_duplicates(texts: Sequence[str], config: CleanerConfig) -> list[int | None]:
+    """For each text, the position of the first earlier text it nearly repeats, else None."""
+    from datasketch import MinHash
+
+    keys = [normalize(text) for text in texts]
+    result: list[int | None] = [None] * len(texts)
+    first_with_key: dict[str, int] = {}
+    long_positions: list[int] = []
+    for position, key in enumerate(keys):
+        if not key:
+            continue
+        if key in first_with_key:
+            result[position] = first_with_key[key]
+            continue
+        first_with_key[key] = position
+        if len(key) >= config.near_duplicate_min_chars:
+            long_positions.append(position)
+    if len(long_positions) < 2:
+        return result
+
+    signatures = MinHash.bulk(
+        [shingles(keys[position], config.shingle_size) for position in long_positions],
+        num_perm=config.minhash_num_perm,
+        seed=config.minhash_seed,
+        # CRC-32 is a C call; sha1 through Python costs 10x more per shingle,
+        # and the MinHash permutations already spread its values.
+        hashfunc=zlib.crc32,
+    )
+    # A page has at most a few hundred lines, so every pair is compared at
+    # once (the share of equal hash values estimates Jaccard similarity, as
+    # MinHash.jaccard does); LSH banding pays off only for corpora.
+    matrix = np.stack([signature.hashvalues for signature in signatures])
+    for row in range(1, len(long_positions)):
+        agreement = (matrix[:row] == matrix[row]).mean(axis=1)
+        similar = np.flatnonzero(agreement >= config.near_duplicate_threshold)
+        if similar.size:
+            result[long_positions[row]] = long_positions[int(similar[0])]
+    return result

@@ -1,0 +1,67 @@
+"""The clean article record and the account of what was removed."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line that is not in the clean text: where it stood, what it said, and why."""
+
+    line: int  # 0-based line number in the input page
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    author: str | None = None
+    date: str | None = None  # ISO 8601
+    sitename: str | None = None
+    reading_minutes: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One cleaned page. ``to_dict`` gives the JSON- and Arrow-safe form."""
+
+    id: str
+    url: str | None
+    title: str | None
+    text: str
+    language: str | None
+    language_probability: float | None
+    metadata: Metadata = field(default_factory=Metadata)
+    removed: tuple[RemovedLine, ...] = ()
+    #: Why the whole record should be dropped ("empty", "language", "too_short"), or None.
+    dropped: str | None = None
+    #: Which way the text was produced: "text" for page text, "html_text" for HTML rendered to text.
+    extractor: str = "text"
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    def removed_by_reason(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for item in self.removed:
+            counts[item.reason] = counts.get(item.reason, 0) + 1
+        return dict(sorted(counts.items()))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every key always present, one type per key (str, float, int or None; lists of structs)."""
+        return {
+            "id": self.id,
+            "url": self.url,
+            "title": self.title,
+            "text": self.text,
+            "language": self.language,
+            "language_probability": None if self.language_probability is None else float(self.language_probability),
+            "metadata": asdict(self.metadata),
+            "removed": [asdict(item) for item in self.removed],
+            "dropped": self.dropped,
+            "extractor": self.extractor,
+            "word_count": self.word_count,
+        }

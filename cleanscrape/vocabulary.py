@@ -1,0 +1,194 @@
+"""Words that mark template lines, by template kind, in the common web languages.
+
+These are generic words of web templates ("Share", "Related Posts",
+"All rights reserved"), not one site's strings. Detectors combine them with
+line shape (length, position, neighbours); a word alone never removes a line.
+"""
+
+from __future__ import annotations
+
+import regex
+
+
+def _alternatives(*phrases: str) -> str:
+    return "|".join(sorted((regex.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True))
+
+
+SHARE_WORDS = frozenset(
+    """facebook twitter x linkedin email e-mail mail pinterest whatsapp reddit telegram tumblr
+    print share shares tweet pin pinit messenger flipboard pocket vk weibo wechat xing line
+    sms copy link url comment comments save bookmark google digg stumbleupon buffer mix
+    teilen drucken partager imprimer compartir imprimir compartilhar condividi stampa delen
+    bagikan""".split()
+)
+SHARE_LEAD = regex.compile(
+    r"^(?:" + _alternatives(
+        "share", "share this", "share this article", "share this story", "share this post", "share this page",
+        "share on", "share via", "tweet this", "teilen", "artikel teilen", "partager", "partager cet article",
+        "compartir", "compartilhe", "compartilhar", "condividi", "bagikan", "spread the word", "share the story",
+    ) + r")\b[\s:.!]*",
+    regex.IGNORECASE,
+)
+SHARE_ACTION = regex.compile(
+    r"^(?:click\s+to\s+(?:share|email|print|tweet|pin)|(?:share|post)\s+(?:on|via|to)\s+\w+|"
+    r"(?:email|print|save|bookmark)\s+this\s+(?:article|story|page|post)|send\s+to\s+a\s+friend)\b",
+    regex.IGNORECASE,
+)
+
+BREADCRUMB_HOME = regex.compile(
+    r"^(?:home|homepage|start|startseite|inicio|início|accueil|home\s*page|beranda|главная|首页|ホーム)\b",
+    regex.IGNORECASE,
+)
+BREADCRUMB_LEAD = regex.compile(r"^(?:you\s+are\s+(?:here|at)|sie\s+sind\s+hier|vous\s+êtes\s+ici)\s*:?\s*", regex.IGNORECASE)
+
+BYLINE_LEAD = regex.compile(
+    r"^(?:by|written\s+by|posted\s+by|posted\s+on|posted|published(?:\s+on)?|updated(?:\s+on)?|"
+    r"last\s+updated|author|von|par|por|di|oleh|publié\s+le|publicado|veröffentlicht(?:\s+am)?|"
+    r"aktualisiert(?:\s+am)?)\b[\s:]*",
+    regex.IGNORECASE,
+)
+READING_TIME = regex.compile(
+    r"\b(\d{1,3})\s*(?:-\s*)?(?:mins?|minutes?|minuten|minutos|minuti)(?:\s+(?:read|de\s+lectura|de\s+leitura|lesezeit|lecture))?\b",
+    regex.IGNORECASE,
+)
+READING_TIME_LEAD = regex.compile(
+    r"^(?:reading\s+time|read\s+time|lesezeit|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture)\b",
+    regex.IGNORECASE,
+)
+
+WIDGET = regex.compile(
+    "^(?:" + _alternatives(
+        "login", "log in", "log-in", "logout", "log out", "sign in", "sign-in", "sign up", "sign-up",
+        "sign out", "register", "registration", "create an account", "create account", "my account",
+        "forgot your password", "forgot password", "lost your password", "reset password", "password",
+        "username", "user name", "remember me", "keep me logged in", "not a member", "join now", "join us",
+        "subscribe", "subscribe now", "subscribe to our newsletter", "newsletter", "sign up for our newsletter",
+        "get our newsletter", "enter your email", "enter your email address", "your email", "email address",
+        "e-mail address", "search", "search for", "search this site", "search the site", "search ...",
+        "type your search", "type here to search", "submit", "send", "go", "ok", "cancel", "close",
+        "welcome back", "already have an account", "don't have an account", "continue with google",
+        "continue with facebook", "anmelden", "abmelden", "registrieren", "passwort vergessen", "suche",
+        "suchen", "newsletter abonnieren", "connexion", "se connecter", "s'inscrire", "inscription",
+        "mot de passe", "rechercher", "recherche", "iniciar sesión", "registrarse", "contraseña", "buscar",
+        "suscríbete", "entrar", "cadastre-se", "cadastrar", "senha", "busca", "pesquisar", "assine",
+        "masuk", "daftar", "cari", "accedi", "registrati", "cerca", "iscriviti", "inloggen", "zoeken",
+        "войти", "регистрация", "поиск", "登录", "注册", "搜索", "ログイン", "検索",
+    ) + r")\b[\s.:!?…*]*$",
+    regex.IGNORECASE,
+)
+WIDGET_PROMPT = regex.compile(
+    r"^(?:enter\s+(?:your\s+)?(?:email|e-mail|search|keywords?)|search\s+(?:for|our|the|this)\b|"
+    r"type\s+(?:your\s+)?(?:search|keywords?)|subscribe\s+to\b|sign\s+up\s+(?:for|to)\b|"
+    r"get\s+(?:the\s+)?(?:latest|our)\b.{0,40}\b(?:inbox|newsletter|email)|"
+    r"(?:required\s+fields\s+are\s+marked|your\s+email\s+address\s+will\s+not\s+be\s+published)|"
+    r"you\s+must\s+be\s+logged\s+in|log\s+in\s+to\b|sign\s+in\s+to\b|"
+    r"by\s+(?:signing\s+up|subscribing)\b)",
+    regex.IGNORECASE,
+)
+
+PLACEHOLDER = regex.compile(
+    r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\$\{[^}\n]*\}|<%.*?%>|%%[A-Za-z_]+%%|\[\[[A-Za-z_.]+\]\]|"
+    r"\{\{|\}\}|\{%|%\}|__[A-Z][A-Z_]{2,}__"
+)
+
+COMMENTS_HEADING = regex.compile(
+    r"^(?:\d+\s+(?:comments?|responses?|replies|thoughts|kommentare?|commentaires?|comentarios?|comentários?|komentar)"
+    r"(?:\s+(?:to|on|for|zu|sur|en|em|a)\b.*)?|"
+    r"comments?(?:\s*\(\d+\))?|(?:top\s+rated|reader|readers'?|latest|recent|view\s+all|show|load)\s+comments?|"
+    r"(?:leave|post|add|write|submit)\s+(?:a|your|new)\s+(?:comment|reply|response)|"
+    r"leave\s+a\s+reply(?:\s+cancel\s+reply)?|join\s+the\s+(?:discussion|conversation)|"
+    r"(?:no|be\s+the\s+first\s+to)\s+comments?.*|post\s+comment(?:\s*\(\+\))?|discussion|"
+    r"(?:\d+\s+)?thoughts\s+on\b.*|kommentare?|schreibe\s+einen\s+kommentar|kommentar\s+schreiben|"
+    r"commentaires?|laisser\s+un\s+commentaire|comentarios?|deja\s+un\s+comentario|"
+    r"comentários?|deixe\s+(?:uma\s+resposta|um\s+comentário|seu\s+comentário)|komentar|"
+    r"tinggalkan\s+balasan|lascia\s+un\s+commento|commenti|reply|cancel\s+reply|"
+    r"responder|antworten|répondre)\s*[:.!]*$",
+    regex.IGNORECASE,
+)
+# "1. janedoe says:", the header of one reader comment.
+COMMENT_AUTHOR = regex.compile(
+    r"^(?:\d+\.\s*)?\S+(?:\s+\S+){0,3}\s+(?:says|said|wrote|replied|sagt|schrieb|dit|dice|disse|berkata)\s*:?$",
+    regex.IGNORECASE,
+)
+
+RELATED_HEADING = regex.compile(
+    # A short site prefix may stand first: "PFT Most Commented".
+    r"^(?:\p{Lu}[\p{L}&]*\s+){0,2}(?:(?:related|recent|popular|trending|latest|top|more|other|similar|featured|recommended|"
+    r"must|editor'?s?|editors'|further|most\s+(?:popular|read|viewed|shared|commented|recent))\b.{0,30}?"
+    r"\b(?:posts?|articles?|stories|news|reads?|videos?|picks?|content|links?|entries|reading|headlines|"
+    r"from\b.*|in\b.*|on\b.*)|related|trending(?:\s+now)?|most\s+(?:popular|read|viewed|shared|commented)|"
+    r"you\s+(?:may|might|will)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|"
+    r"(?:read|see|watch)\s+(?:more|next|also)|see\s+also|also\s+read|don't\s+miss|recommended(?:\s+for\s+you)?|"
+    r"popular\s+now|what\s+to\s+read\s+next|in\s+case\s+you\s+missed\s+it|"
+    r"(?:artigos|posts|notícias)\s+relacionad[oa]s|leia\s+(?:também|mais)|"
+    r"(?:ähnliche|weitere|verwandte)\s+(?:artikel|beiträge|themen)|das\s+könnte\s+sie\s+auch\s+interessieren|mehr\s+zum\s+thema|"
+    r"articles?\s+(?:similaires|connexes|liés)|à\s+lire\s+(?:aussi|également)|lire\s+aussi|"
+    r"(?:artículos|noticias|entradas)\s+relacionad[oa]s|lee\s+también|te\s+puede\s+interesar|"
+    r"articoli\s+correlati|leggi\s+anche|berita\s+terkait|baca\s+juga|artikel\s+terkait|"
+    r"похожие\s+статьи|читайте\s+также|相关文章|相关阅读|関連記事)\s*[:.!»›>]*$",
+    regex.IGNORECASE,
+)
+# "Read more: <headline>" inside or after an article points to another page.
+RELATED_INLINE = regex.compile(
+    r"^(?:read\s+more|related|see\s+also|also\s+read|read\s+next|more|watch|listen|leia\s+também|"
+    r"lesen\s+sie\s+auch|lire\s+aussi|lee\s+también|baca\s+juga)\s*[:>»›|]\s*\S",
+    regex.IGNORECASE,
+)
+
+FOOTER = regex.compile(
+    r"(?:©|\(c\)\s*\d{4}|\bcopyright\b|all\s+rights\s+reserved|privacy\s+(?:policy|notice|statement|settings)|"
+    r"terms\s+(?:of|and|&)\s+(?:use|service|conditions)|terms\s+&\s+conditions|cookie\s+(?:policy|settings|preferences)|"
+    r"\bimprint\b|\bimpressum\b|\bsitemap\b|\bsite\s+map\b|powered\s+by|accessibility\s+statement|"
+    r"do\s+not\s+sell\s+my|alle\s+rechte\s+vorbehalten|datenschutz(?:erklärung)?|\bagb\b|tous\s+droits\s+réservés|"
+    r"mentions\s+légales|politique\s+de\s+confidentialité|todos\s+los\s+derechos\s+reservados|"
+    r"política\s+de\s+privacidad|aviso\s+legal|todos\s+os\s+direitos\s+reservados|política\s+de\s+privacidade|"
+    r"tutti\s+i\s+diritti\s+riservati|hak\s+cipta|版权所有|著作権)",
+    regex.IGNORECASE,
+)
+FOOTER_LINK = regex.compile(
+    r"^(?:about(?:\s+us)?|contact(?:\s+us)?|advertise(?:\s+with\s+us)?|careers|jobs|faq|help|press|"
+    r"terms|privacy|cookies|disclaimer|legal|rss|feeds?|back\s+to\s+top|top|kontakt|über\s+uns|"
+    r"qui\s+sommes-nous|contacto|contato|sobre(?:\s+nós)?|tentang\s+kami|hubungi\s+kami|redaksi)$",
+    regex.IGNORECASE,
+)
+CONTACT = regex.compile(
+    r"(?:\b(?:tel|phone|fax|telefon|téléphone|teléfono)\.?\s*[:.]?\s*\+?[\d(][\d\s().\-/]{6,}|"
+    r"\b[\w.+-]+@[\w-]+\.[\w.]+\b)",
+    regex.IGNORECASE,
+)
+
+CAPTION = regex.compile(
+    r"^(?:\(?\s*(?:photo|image|picture|pic|foto|bild|imagem|imagen|gambar|video|illustration|graphic|"
+    r"credit|photograph|file\s+photo)s?\s*(?:credits?|courtesy|by|source)?\s*[:|/]|"
+    r"\(\s*(?:photo|image|picture|foto|credit)[^)]*\)\s*$|"
+    r"(?:photo|image|picture)\s+(?:credit|courtesy|by)\b)",
+    regex.IGNORECASE,
+)
+CAPTION_CREDIT = regex.compile(
+    r"(?:\b(?:getty\s+images|shutterstock|istock(?:photo)?|alamy|ap\s+photo|afp(?:\s+via\s+getty)?|"
+    r"reuters|epa|dpa|picture\s+alliance|unsplash|pexels|wikimedia\s+commons)\b[^.!?]{0,40}\)?\s*$)",
+    regex.IGNORECASE,
+)
+
+BOILERPLATE = regex.compile(
+    r"^(?:advertisement|advertising|ad|ads|sponsored(?:\s+content)?|promoted|anzeige|werbung|publicité|"
+    r"publicidad|publicidade|pubblicità|iklan|реклама|广告|skip\s+to\s+(?:main\s+)?content|skip\s+to\s+navigation|"
+    r"jump\s+to\s+navigation|toggle\s+navigation|menu|main\s+menu|navigation|open\s+menu|close\s+menu|"
+    r"loading\.*|please\s+wait\.*|click\s+here.*|continue\s+reading.*|back\s+to\s+top|scroll\s+to\s+top|"
+    r"print(?:\s+this\s+(?:article|page))?|font\s+size|text\s+size|a\+?\s*a-?|listen\s+to\s+(?:this\s+)?article|"
+    r"this\s+(?:website|site)\s+uses\s+cookies.*|we\s+use\s+cookies.*|accept(?:\s+all)?(?:\s+cookies)?|"
+    r"got\s+it!?|i\s+agree|learn\s+more|show\s+more|load\s+more|view\s+more|see\s+more|more|next|previous|"
+    r"prev|next\s+(?:post|article|story)|previous\s+(?:post|article|story)|older\s+posts?|newer\s+posts?|"
+    r"tags?|topics?|categories|category|filed\s+under|pular\s+para\s+o\s+conteúdo|zum\s+inhalt\s+springen|"
+    r"aller\s+au\s+contenu|ir\s+al\s+contenido|breaking(?:\s+news)?|live(?:\s+tv)?|watch\s+live|"
+    r"(?:follow|like)\s+us(?:\s+on\b.*)?|connect\s+with\s+us|stay\s+connected|download\s+(?:the|our)\s+app)"
+    r"\s*[:.!»›>]*$",
+    regex.IGNORECASE,
+)
+TAG_LINE = regex.compile(r"^(?:tags?|topics?|filed\s+under|categories|category|schlagwörter|étiquettes|etiquetas|related\s+tags)\s*:\s*\S", regex.IGNORECASE)
+
+COOKIE_NOTICE = regex.compile(
+    r"\bcookies?\b.{0,120}\b(?:website|site|browser|experience|consent|opt[- ]out|accept|third[- ]party|analytics)\b|"
+    r"\b(?:website|site|we)\b.{0,60}\buses?\s+cookies\b",
+    regex.IGNORECASE,
+)

@@ -1,0 +1,151 @@
+"""The public API: clean(), Cleaner, CleanerConfig, Record.to_dict()."""
+
+import codecs
+import json
+from pathlib import Path
+
+import pytest
+
+import cleanscrape
+from cleanscrape import Cleaner, CleanerConfig, Record, clean
+
+EXAMPLE = (Path(__file__).resolve().parents[1] / "examples" / "news_page.txt").read_text(encoding="utf-8")
+
+
+def test_example_page_record() -> None:
+    record = clean(EXAMPLE)
+    assert record.title == "Ships stuck in canal after storm"
+    assert record.language == "en"
+    assert record.text.startswith("Dozens of cargo ships were stuck on Tuesday")
+    assert record.text.endswith("began moving again under escort.")
+    assert len(record.text.split("\n")) == 4
+    assert record.metadata.author == "Jane Roe"
+    assert record.metadata.date == "2025-03-03"
+    assert record.metadata.reading_minutes == 4
+    assert record.metadata.sitename == "Example News"
+    reasons = {item.text: item.reason for item in record.removed}
+    assert reasons["Home > World > Ships stuck in canal after storm"] == "breadcrumb"
+    assert reasons["Facebook Twitter LinkedIn Email"] == "share_bar"
+    assert reasons["{{ user.name }}"] == "placeholder"
+    assert reasons["广告位招租 广告位招租"] == "off_language"
+    assert reasons["Related Posts"] == "related_list"
+
+
+def test_to_dict_is_json_ready_with_every_key() -> None:
+    for page in (EXAMPLE, "", "just one line"):
+        row = clean(page).to_dict()
+        assert set(row) == {
+            "id", "url", "title", "text", "language", "language_probability",
+            "metadata", "removed", "dropped", "extractor", "word_count",
+        }
+        assert set(row["metadata"]) == {"author", "date", "sitename", "reading_minutes"}
+        json.dumps(row)
+
+
+def test_empty_page_is_dropped_not_an_error() -> None:
+    record = clean("")
+    assert record.text == "" and record.dropped == "empty" and record.language is None
+
+
+def test_keyword_options_override_defaults() -> None:
+    assert clean(EXAMPLE, min_words=1000).dropped == "too_short"
+    assert clean(EXAMPLE, languages=("de",)).dropped == "language"
+    assert clean(EXAMPLE, languages=("en",)).dropped is None
+
+
+def test_unknown_option_is_a_clear_error() -> None:
+    with pytest.raises(TypeError, match="unknown cleaning option"):
+        clean(EXAMPLE, no_such_option=True)
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"near_duplicate_threshold": 0}, "near_duplicate_threshold"),
+        ({"minhash_num_perm": 4}, "minhash_num_perm"),
+        ({"input_format": "pdf"}, "input_format"),
+        ({"min_words": -1}, "min_words"),
+    ],
+)
+def test_config_validates(options, message) -> None:
+    with pytest.raises(ValueError, match=message):
+        CleanerConfig(**options)
+
+
+def test_config_is_frozen() -> None:
+    with pytest.raises(AttributeError):
+        CleanerConfig().min_words = 3  # type: ignore[misc]
+
+
+def test_languages_accepts_comma_string() -> None:
+    assert CleanerConfig(languages="en, de").languages == ("en", "de")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        EXAMPLE.encode("utf-8"),
+        codecs.BOM_UTF8 + EXAMPLE.encode("utf-8"),
+        codecs.BOM_UTF16_LE + EXAMPLE.encode("utf-16-le"),
+    ],
+)
+def test_bytes_are_decoded(data: bytes) -> None:
+    assert clean(data).text == clean(EXAMPLE).text
+
+
+def test_legacy_encoding_is_detected() -> None:
+    page = "Café society\n" + "Les élèves ont étudié à la bibliothèque pendant toute la journée, et ils étaient très fatigués le soir. " * 3
+    record = clean(page.encode("cp1252"))
+    assert "élèves" in record.text
+
+
+def test_undecodable_bytes_never_crash() -> None:
+    record = clean(b"\xff\xfe\xfa\x00\x81" * 50)
+    assert isinstance(record.text, str)
+
+
+def test_wrong_type_is_a_clear_error() -> None:
+    with pytest.raises(TypeError, match="str or bytes"):
+        clean(123)  # type: ignore[arg-type]
+
+
+def test_ids_are_stable_and_overridable() -> None:
+    assert clean(EXAMPLE).id == clean(EXAMPLE).id
+    assert clean(EXAMPLE, url="https://a.example/x").id != clean(EXAMPLE).id
+    assert clean(EXAMPLE, id="doc-1").id == "doc-1"
+
+
+def test_html_is_rendered_to_text_first() -> None:
+    html = "<html><body><nav><ul><li>Home</li><li>World</li><li>Sport</li></ul></nav><article>" + "".join(
+        f"<p>{line}</p>" for line in EXAMPLE.split("\n")[10:14]
+    ) + "</article><footer>© 2025 Example News. All rights reserved.</footer></body></html>"
+    record = clean(html)
+    assert record.extractor == "html_text"
+    assert record.text.startswith("Dozens of cargo ships")
+    assert "All rights reserved" not in record.text
+
+
+def test_german_quote_in_german_article_is_kept() -> None:
+    article = "\n".join(
+        [
+            "Die Stadtverwaltung hat am Montag neue Pläne für den Ausbau des Hafens vorgestellt, die bis zum Jahr 2030 umgesetzt werden sollen.",
+            "„Wir haben lange darauf gewartet, dass die Stadt endlich handelt und die Menschen hier ernst nimmt“, sagte eine Anwohnerin.",
+            "Die Kosten werden auf mehrere hundert Millionen Euro geschätzt, ein Teil davon soll aus Mitteln des Bundes kommen.",
+        ]
+    )
+    record = clean(article)
+    assert record.language == "de"
+    assert record.text == article
+
+
+def test_chinese_ad_line_in_english_article_is_removed() -> None:
+    paragraphs = EXAMPLE.split("\n")[10:14]
+    page = "\n".join([*paragraphs[:2], "广告位招租 广告位招租 联系电话", *paragraphs[2:]])
+    record = clean(page)
+    assert record.text == "\n".join(paragraphs)
+    assert [item.reason for item in record.removed] == ["off_language"]
+
+
+def test_record_type() -> None:
+    assert isinstance(Cleaner().clean(EXAMPLE), Record)
+    assert cleanscrape.__version__
