@@ -14,9 +14,9 @@ from . import language as lang
 from .config import CleanerConfig
 from .detectors import boilerplate, byline, comments, first_line_reason, footer, navigation, related_list
 from .lines import Line
-from .mainblock import anchor_bonus, best_span, is_prose, line_weight
+from .mainblock import anchor_bonus, best_span, is_paragraph, is_prose, line_weight
 from .neardup import earlier_duplicates, normalize
-from .stopwords import stopword_density, stopwords_for
+from .stopwords import reads_like_other_language, stopword_density, stopwords_for
 from .title import find_title, is_copy
 
 NEAR_DUPLICATE = "near_duplicate"
@@ -24,8 +24,12 @@ OFF_LANGUAGE = "off_language"
 TITLE = "title"
 OUTSIDE = "boilerplate"
 
-# Reasons a prose line keeps: the rest are too weak to overrule a real sentence.
-_STRONG_REASONS = frozenset({"placeholder", "share_bar", "breadcrumb", "comments"})
+# A footer word ("privacy policy") inside a real sentence does not make it a footer.
+_WEAK_REASONS = frozenset({"footer"})
+# Where a comments section ends: the page's own template resumes.
+_AFTER_COMMENTS = frozenset({"related_list", "footer", "widget", "share_bar", "placeholder"})
+# What a comment is made of: its author, its date, reply links, its text.
+_COMMENT_PARTS = frozenset({None, "byline", "menu", "title", "near_duplicate"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +55,10 @@ def classify_page(lines: list[Line], config: CleanerConfig) -> PageVerdict:
     span = best_span(anchor_bonus(weights, [reason == byline.REASON for reason in reasons], prose))
     in_span = [span[0] <= position < span[1] for position in range(len(lines))]
 
+    paragraphs = [is_paragraph(line, p) for line, p in zip(lines, prose)]
     _mark_comment_sections(lines, reasons, span)
-    _mark_related_lists(lines, reasons, prose)
-    title_position = find_title(lines, reasons, span)
+    _mark_related_lists(lines, reasons, paragraphs)
+    title_position = find_title(lines, reasons, span, paragraphs)
     title = lines[title_position].content if title_position is not None else None
     if title is not None:
         title_key = normalize(title)
@@ -83,7 +88,8 @@ def classify_page(lines: list[Line], config: CleanerConfig) -> PageVerdict:
 
 
 def _outside_reason(line: Line, config: CleanerConfig) -> str:
-    return navigation.REASON if navigation.is_link_like(line, config.short_line_words) else OUTSIDE
+    """Lines outside the article that no detector named: menu items when bulleted links."""
+    return navigation.REASON if line.bulleted and navigation.is_link_like(line, config.short_line_words) else OUTSIDE
 
 
 def _settle(lines: Sequence[Line], reasons: list[str | None], prose: Sequence[bool], config: CleanerConfig) -> None:
@@ -113,10 +119,8 @@ def _settle(lines: Sequence[Line], reasons: list[str | None], prose: Sequence[bo
 
 def _line_reason(line: Line, prose: bool) -> str | None:
     reason = first_line_reason(line)
-    if prose and reason is not None and reason not in _STRONG_REASONS:
-        if footer.is_notice(line):
-            return footer.REASON
-        return boilerplate.REASON if boilerplate.is_cookie_notice(line) else None
+    if prose and reason in _WEAK_REASONS and not footer.is_notice(line):
+        return None
     return reason
 
 
@@ -126,25 +130,27 @@ def _mark_comment_sections(lines: Sequence[Line], reasons: list[str | None], spa
     if not walls:
         return
     for position in range(walls[0] + 1, len(lines)):
-        if reasons[position] is None:
+        if reasons[position] in _AFTER_COMMENTS:
+            return
+        if reasons[position] in _COMMENT_PARTS:
             reasons[position] = comments.REASON
 
 
-def _mark_related_lists(lines: Sequence[Line], reasons: list[str | None], prose: Sequence[bool]) -> None:
+def _mark_related_lists(lines: Sequence[Line], reasons: list[str | None], paragraphs: Sequence[bool]) -> None:
     """The headlines, dates and teasers under a "Related Posts" heading, up to the next paragraph."""
     for heading in [p for p, line in enumerate(lines) if reasons[p] == related_list.REASON and related_list.is_heading(line)]:
         for position in range(heading + 1, min(len(lines), heading + 1 + related_list.MAX_LIST_LINES)):
             # The list ends at a paragraph or at another kind of template.
             if reasons[position] not in (None, byline.REASON, related_list.REASON):
                 break
-            if not related_list.is_list_item(lines[position], prose[position]):
+            if not related_list.is_list_item(lines[position], paragraphs[position]):
                 break
             reasons[position] = related_list.REASON
 
 
 def _mark_menus(lines: Sequence[Line], reasons: list[str | None], in_span: Sequence[bool], config: CleanerConfig) -> None:
     outside = [
-        not in_span[p] and reasons[p] in (None, navigation.REASON) and navigation.is_link_like(line, config.short_line_words)
+        not in_span[p] and reasons[p] in (None, navigation.REASON, OUTSIDE) and navigation.is_link_like(line, config.short_line_words)
         for p, line in enumerate(lines)
     ]
     inside = [in_span[p] and reasons[p] is None and navigation.is_strict_menu_item(line) for p, line in enumerate(lines)]
@@ -161,7 +167,8 @@ def _mark_near_duplicates(lines: Sequence[Line], reasons: list[str | None], in_s
     Only lines still kept are compared: a copy of a template line is already
     gone, whatever it is a copy of.
     """
-    kept = [p for p in range(len(lines)) if reasons[p] is None and in_span[p]]
+    # Code repeats itself by nature (the same header in two curl calls).
+    kept = [p for p in range(len(lines)) if reasons[p] is None and in_span[p] and not lines[p].looks_like_code]
     duplicate_of = earlier_duplicates([lines[p].content for p in kept], config)
     for position, original in zip(kept, duplicate_of):
         if original is not None:
@@ -187,12 +194,13 @@ def _mark_off_language(
             reasons[position] = OFF_LANGUAGE
             continue
         # langdetect is slow and unsure on short text: ask it only about long
-        # article lines that share few stop words with the page's language.
+        # article lines whose function words are another language's.
         if (
             in_span[position]
             and line.words >= config.line_language_min_words
             and stopwords
             and stopword_density(line.tokens, stopwords) < 0.1
+            and reads_like_other_language(line.tokens, code, config.prose_min_stopword_density)
         ):
             guess = lang.detect(line.content, config.language_seed)
             if guess and guess.code != code and guess.probability >= config.line_language_min_probability:

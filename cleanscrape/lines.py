@@ -13,9 +13,8 @@ _TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[^\W\p{Han}\p{Hiragan
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _SENTENCE_END = regex.compile(r"[.!?。！？…]['\"”’»)\]]*$")
 _SENTENCE_PUNCT = regex.compile(r"[.!?。！？,;，、：:]")
-_UPPER_START = regex.compile(r"^\p{Lu}")
 _DIGIT = regex.compile(r"\d")
-_SPACE = regex.compile(r"\s")
+_CODE = regex.compile(r"[{}\[\];=]\s*$|^\s*[{}\]\[]|\$[A-Z_]{2,}|\\$|^\s*(?:\$|>>>|#!|import\s|from\s\S+\simport|def\s|class\s|return\b)|\w\(.*\)|--?[a-z][\w-]*\s")
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
 
 
@@ -41,6 +40,11 @@ class Line:
     digit_share: float
 
     @property
+    def looks_like_code(self) -> bool:
+        """Program text: brackets, assignments, shell variables, line continuations."""
+        return bool(_CODE.search(self.content))
+
+    @property
     def is_blankish(self) -> bool:
         """A line with no word characters at all (rules, lone glyphs)."""
         return not self.tokens
@@ -60,12 +64,13 @@ def make_line(index: int, raw: str) -> Line:
         bulleted = True
         content = text[match.end():].lstrip()
     tokens = tuple(_TOKEN.findall(content))
-    cjk = len(_CJK.findall(content))
+    ascii_only = content.isascii()
+    cjk = 0 if ascii_only else len(_CJK.findall(content))
     words = (len(tokens) - cjk) + cjk / 2
     alpha = [token for token in tokens if not token.isdigit()]
-    capitalized = sum(1 for token in alpha if _UPPER_START.match(token))
+    capitalized = sum(1 for token in alpha if token[0].isupper())
     digits = len(_DIGIT.findall(content))
-    non_space = (len(content) - len(_SPACE.findall(content))) or 1
+    non_space = (len(content) - content.count(" ")) or 1
     expanded = raw.expandtabs(4)
     return Line(
         index=index,

@@ -16,16 +16,26 @@ from .lines import Line
 from .stopwords import stopword_density
 
 WALL = float("-inf")
+#: A line this long is body text even without a closing full stop.
+LONG_LINE_WORDS = 20
 
 
 def is_prose(line: Line, stopwords: frozenset[str], config: CleanerConfig) -> bool:
     """A sentence-like line of the page's language, long enough to be body text."""
     if line.words < config.prose_min_words:
         return False
+    # Headlines run long too; body text ends its sentences.
+    if not line.ends_sentence and line.words < LONG_LINE_WORDS:
+        return False
     if stopwords:
         return stopword_density(line.tokens, stopwords) >= config.prose_min_stopword_density
     # No stop list (Chinese, Japanese, Thai...): punctuation marks sentences.
     return line.punctuation_count >= 1
+
+
+def is_paragraph(line: Line, prose: bool) -> bool:
+    """Prose that reads as a paragraph, not a question headline: long, or closed by a full stop."""
+    return prose and (line.words >= LONG_LINE_WORDS or line.content.rstrip("'\"”’») ").endswith((".", "…")))
 
 
 def line_weight(line: Line, reason: str | None, prose: bool, config: CleanerConfig) -> float:

@@ -36,3 +36,21 @@ def stopword_density(tokens: tuple[str, ...], stopwords: frozenset[str]) -> floa
     if not tokens or not stopwords:
         return 0.0
     return sum(1 for token in tokens if token.lower() in stopwords) / len(tokens)
+
+
+# Languages written in Latin script, whose lines the script test cannot tell apart.
+_LATIN_SCRIPT = (
+    "af", "ca", "cs", "cy", "da", "de", "en", "es", "et", "fi", "fr", "hr", "hu", "id", "it", "lt", "lv",
+    "nl", "no", "pl", "pt", "ro", "sk", "sl", "sq", "sv", "sw", "tl", "tr", "vi", "ms", "eu", "gl", "is",
+    "ga", "la", "bs", "az",
+)
+
+
+def reads_like_other_language(tokens: tuple[str, ...], language: str, min_density: float) -> bool:
+    """Whether another Latin-script language's stop words explain ``tokens`` better than ``language``'s."""
+    own = stopword_density(tokens, stopwords_for(language))
+    return any(
+        stopword_density(tokens, stopwords_for(other)) >= max(min_density, own)
+        for other in _LATIN_SCRIPT
+        if other != language
+    )

@@ -16,15 +16,24 @@ MAX_SUFFIX_WORDS = 5
 
 
 def looks_like_heading(line: Line) -> bool:
-    return 2 <= line.words <= 30 and not line.content.endswith((".", ",", ";")) and not line.bulleted
+    """Short, not bulleted, and not closed like a sentence (a question mark is fine).
+
+    One word will do when it is a real word ("Pagination"), not a number.
+    """
+    if line.bulleted or line.words > 30 or line.content.endswith((".", ",", ";", ":")):
+        return False
+    return line.words >= 2 or (len(line.content) >= 4 and line.content.isalpha())
 
 
-def find_title(lines: Sequence[Line], reasons: Sequence[str | None], span: tuple[int, int]) -> int | None:
-    """Position of the title line among ``lines``, or None."""
+def find_title(
+    lines: Sequence[Line], reasons: Sequence[str | None], span: tuple[int, int], paragraphs: Sequence[bool]
+) -> int | None:
+    """Position of the title line: the nearest heading above the article's first paragraph."""
     start, end = span
-    if start == end:
+    first = next((p for p in range(start, end) if paragraphs[p] and reasons[p] is None), None)
+    if first is None:
         return None
-    for position in range(start - 1, max(-1, start - 1 - LOOKBACK), -1):
+    for position in range(first - 1, max(-1, first - 1 - LOOKBACK), -1):
         line, reason = lines[position], reasons[position]
         if reason is None and looks_like_heading(line):
             return position

@@ -19,19 +19,22 @@ SHARE_WORDS = frozenset(
     print share shares tweet pin pinit messenger flipboard pocket vk weibo wechat xing line
     sms copy link url comment comments save bookmark google digg stumbleupon buffer mix
     teilen drucken partager imprimer compartir imprimir compartilhar condividi stampa delen
-    bagikan""".split()
+    bagikan e it reddit whatsapp threads bluesky mastodon""".split()
 )
 SHARE_LEAD = regex.compile(
     r"^(?:" + _alternatives(
         "share", "share this", "share this article", "share this story", "share this post", "share this page",
         "share on", "share via", "tweet this", "teilen", "artikel teilen", "partager", "partager cet article",
-        "compartir", "compartilhe", "compartilhar", "condividi", "bagikan", "spread the word", "share the story",
+        "compartir", "compartir en", "compartilhe", "compartilhar", "condividi", "bagikan", "spread the word",
+        "share the story", "share this review", "share this recipe", "share this video", "artikel teilen",
+        "partager sur", "compartilhe este artigo", "pin this", "pin it",
     ) + r")\b[\s:.!]*",
     regex.IGNORECASE,
 )
 SHARE_ACTION = regex.compile(
     r"^(?:click\s+to\s+(?:share|email|print|tweet|pin)|(?:share|post)\s+(?:on|via|to)\s+\w+|"
-    r"(?:email|print|save|bookmark)\s+this\s+(?:article|story|page|post)|send\s+to\s+a\s+friend)\b",
+    r"(?:email|print|save|bookmark)\s+this\s+(?:article|story|page|post)|send\s+to\s+a\s+friend|"
+    r"share\b[^.!?]{0,40}:$|pin\s+this\b.{0,20}$|share\s+improve\s+this\s+\w+|improve\s+this\s+(?:question|answer))",
     regex.IGNORECASE,
 )
 
@@ -43,6 +46,7 @@ BREADCRUMB_LEAD = regex.compile(r"^(?:you\s+are\s+(?:here|at)|sie\s+sind\s+hier|
 
 BYLINE_LEAD = regex.compile(
     r"^(?:by|written\s+by|posted\s+by|posted\s+on|posted|published(?:\s+on)?|updated(?:\s+on)?|"
+    r"(?:interview|text|words|reporting|story|photos?)\s+by|publicado(?:\s+el)?|publié(?:\s+le)?|"
     r"last\s+updated|author|von|par|por|di|oleh|publié\s+le|publicado|veröffentlicht(?:\s+am)?|"
     r"aktualisiert(?:\s+am)?)\b[\s:]*",
     regex.IGNORECASE,
@@ -73,6 +77,9 @@ WIDGET = regex.compile(
         "suscríbete", "entrar", "cadastre-se", "cadastrar", "senha", "busca", "pesquisar", "assine",
         "masuk", "daftar", "cari", "accedi", "registrati", "cerca", "iscriviti", "inloggen", "zoeken",
         "войти", "регистрация", "поиск", "登录", "注册", "搜索", "ログイン", "検索",
+        "search docs", "search the docs", "your email address", "your e-mail address", "ihre e-mail-adresse",
+        "votre adresse e-mail", "tu correo electrónico", "sign me up", "créer un compte", "crear una cuenta",
+        "konto erstellen", "post your answer", "your answer", "name *", "email *", "website", "e-mail *",
     ) + r")\b[\s.:!?…*]*$",
     regex.IGNORECASE,
 )
@@ -82,7 +89,8 @@ WIDGET_PROMPT = regex.compile(
     r"get\s+(?:the\s+)?(?:latest|our)\b.{0,40}\b(?:inbox|newsletter|email)|"
     r"(?:required\s+fields\s+are\s+marked|your\s+email\s+address\s+will\s+not\s+be\s+published)|"
     r"you\s+must\s+be\s+logged\s+in|log\s+in\s+to\b|sign\s+in\s+to\b|"
-    r"by\s+(?:signing\s+up|subscribing)\b)",
+    r"by\s+(?:signing\s+up|subscribing)\b|join\s+[\d,.]+\+?\s+\w+|"
+    r"(?:abonnieren\s+sie|abonnez-vous|suscríbete|inscreva-se)\b|subscribe\s+(?:now|today|from|for)\b)",
     regex.IGNORECASE,
 )
 
@@ -102,7 +110,8 @@ COMMENTS_HEADING = regex.compile(
     r"commentaires?|laisser\s+un\s+commentaire|comentarios?|deja\s+un\s+comentario|"
     r"comentários?|deixe\s+(?:uma\s+resposta|um\s+comentário|seu\s+comentário)|komentar|"
     r"tinggalkan\s+balasan|lascia\s+un\s+commento|commenti|reply|cancel\s+reply|"
-    r"responder|antworten|répondre)\s*[:.!]*$",
+    r"responder|antworten|répondre|share\s+what\s+you\s+think|what\s+do\s+you\s+think|"
+    r"the\s+comments\s+below\s+have\s+not\s+been\s+moderated|comments\s+are\s+closed)\s*[:.!?]*$",
     regex.IGNORECASE,
 )
 # "1. janedoe says:", the header of one reader comment.
@@ -120,6 +129,10 @@ RELATED_HEADING = regex.compile(
     r"you\s+(?:may|might|will)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|"
     r"(?:read|see|watch)\s+(?:more|next|also)|see\s+also|also\s+read|don't\s+miss|recommended(?:\s+for\s+you)?|"
     r"popular\s+now|what\s+to\s+read\s+next|in\s+case\s+you\s+missed\s+it|"
+    # "More interviews", "Related reviews", "Other press releases": a plural noun after the cue.
+    r"(?:related|recent|latest|more|other|similar|popular)(?:\s+\p{L}+)?\s+\p{L}+s|"
+    r"(?:entradas|artículos|posts|artigos)\s+recientes|(?:posts|artigos)\s+recentes|derniers\s+articles|"
+    r"neueste\s+(?:beiträge|artikel)|ultimi\s+articoli|"
     r"(?:artigos|posts|notícias)\s+relacionad[oa]s|leia\s+(?:também|mais)|"
     r"(?:ähnliche|weitere|verwandte)\s+(?:artikel|beiträge|themen)|das\s+könnte\s+sie\s+auch\s+interessieren|mehr\s+zum\s+thema|"
     r"articles?\s+(?:similaires|connexes|liés)|à\s+lire\s+(?:aussi|également)|lire\s+aussi|"
@@ -131,6 +144,7 @@ RELATED_HEADING = regex.compile(
 # "Read more: <headline>" inside or after an article points to another page.
 RELATED_INLINE = regex.compile(
     r"^(?:read\s+more|related|see\s+also|also\s+read|read\s+next|more|watch|listen|leia\s+também|"
+
     r"lesen\s+sie\s+auch|lire\s+aussi|lee\s+también|baca\s+juga)\s*[:>»›|]\s*\S",
     regex.IGNORECASE,
 )
@@ -138,17 +152,12 @@ RELATED_INLINE = regex.compile(
 FOOTER = regex.compile(
     r"(?:©|\(c\)\s*\d{4}|\bcopyright\b|all\s+rights\s+reserved|privacy\s+(?:policy|notice|statement|settings)|"
     r"terms\s+(?:of|and|&)\s+(?:use|service|conditions)|terms\s+&\s+conditions|cookie\s+(?:policy|settings|preferences)|"
-    r"\bimprint\b|\bimpressum\b|\bsitemap\b|\bsite\s+map\b|powered\s+by|accessibility\s+statement|"
+    r"\bimprint\b|\bimpressum\b|\bsitemap\b|\bsite\s+map\b|powered\s+by|built\s+with\s+\w+|accessibility\s+statement|"
+    r"contact\s+us\s*[·|•]|[·|•]\s*contact\s+us|^media\s+(?:contact|enquiries|inquiries)\b|^press\s+contact\b|"
     r"do\s+not\s+sell\s+my|alle\s+rechte\s+vorbehalten|datenschutz(?:erklärung)?|\bagb\b|tous\s+droits\s+réservés|"
     r"mentions\s+légales|politique\s+de\s+confidentialité|todos\s+los\s+derechos\s+reservados|"
     r"política\s+de\s+privacidad|aviso\s+legal|todos\s+os\s+direitos\s+reservados|política\s+de\s+privacidade|"
     r"tutti\s+i\s+diritti\s+riservati|hak\s+cipta|版权所有|著作権)",
-    regex.IGNORECASE,
-)
-FOOTER_LINK = regex.compile(
-    r"^(?:about(?:\s+us)?|contact(?:\s+us)?|advertise(?:\s+with\s+us)?|careers|jobs|faq|help|press|"
-    r"terms|privacy|cookies|disclaimer|legal|rss|feeds?|back\s+to\s+top|top|kontakt|über\s+uns|"
-    r"qui\s+sommes-nous|contacto|contato|sobre(?:\s+nós)?|tentang\s+kami|hubungi\s+kami|redaksi)$",
     regex.IGNORECASE,
 )
 CONTACT = regex.compile(
@@ -161,34 +170,62 @@ CAPTION = regex.compile(
     r"^(?:\(?\s*(?:photo|image|picture|pic|foto|bild|imagem|imagen|gambar|video|illustration|graphic|"
     r"credit|photograph|file\s+photo)s?\s*(?:credits?|courtesy|by|source)?\s*[:|/]|"
     r"\(\s*(?:photo|image|picture|foto|credit)[^)]*\)\s*$|"
-    r"(?:photo|image|picture)\s+(?:credit|courtesy|by)\b)",
+    r"(?:photo|image|picture)\s+(?:credit|courtesy|by)\b|left\s*:.{3,200}\bright\s*:)",
     regex.IGNORECASE,
 )
 CAPTION_CREDIT = regex.compile(
-    r"(?:\b(?:getty\s+images|shutterstock|istock(?:photo)?|alamy|ap\s+photo|afp(?:\s+via\s+getty)?|"
+    # "... Foto: Peter Klein", "... (Getty Images)" closing a caption line.
+    r"(?:\b(?:photo|foto|bild|image|picture|credit|crédit|imagen)s?\s*:\s*\p{Lu}[^.:]{1,60}$|"
+    r"\b(?:getty\s+images|shutterstock|istock(?:photo)?|alamy|ap\s+photo|afp(?:\s+via\s+getty)?|"
     r"reuters|epa|dpa|picture\s+alliance|unsplash|pexels|wikimedia\s+commons)\b[^.!?]{0,40}\)?\s*$)",
     regex.IGNORECASE,
 )
 
 BOILERPLATE = regex.compile(
-    r"^(?:advertisement|advertising|ad|ads|sponsored(?:\s+content)?|promoted|anzeige|werbung|publicité|"
+    r"^[«‹←]?\s*(?:advertisement|advertising|ad|ads|sponsored(?:\s+content)?|promoted|anzeige|werbung|publicité|"
     r"publicidad|publicidade|pubblicità|iklan|реклама|广告|skip\s+to\s+(?:main\s+)?content|skip\s+to\s+navigation|"
-    r"jump\s+to\s+navigation|toggle\s+navigation|menu|main\s+menu|navigation|open\s+menu|close\s+menu|"
+    r"jump\s+to\s+navigation|"
     r"loading\.*|please\s+wait\.*|click\s+here.*|continue\s+reading.*|back\s+to\s+top|scroll\s+to\s+top|"
     r"print(?:\s+this\s+(?:article|page))?|font\s+size|text\s+size|a\+?\s*a-?|listen\s+to\s+(?:this\s+)?article|"
     r"this\s+(?:website|site)\s+uses\s+cookies.*|we\s+use\s+cookies.*|accept(?:\s+all)?(?:\s+cookies)?|"
     r"got\s+it!?|i\s+agree|learn\s+more|show\s+more|load\s+more|view\s+more|see\s+more|more|next|previous|"
     r"prev|next\s+(?:post|article|story)|previous\s+(?:post|article|story)|older\s+posts?|newer\s+posts?|"
-    r"tags?|topics?|categories|category|filed\s+under|pular\s+para\s+o\s+conteúdo|zum\s+inhalt\s+springen|"
+    r"filed\s+under|pular\s+para\s+o\s+conteúdo|zum\s+inhalt\s+springen|"
     r"aller\s+au\s+contenu|ir\s+al\s+contenido|breaking(?:\s+news)?|live(?:\s+tv)?|watch\s+live|"
-    r"(?:follow|like)\s+us(?:\s+on\b.*)?|connect\s+with\s+us|stay\s+connected|download\s+(?:the|our)\s+app)"
+    r"(?:follow|like)\s+us(?:\s+on\b.*)?|connect\s+with\s+us|stay\s+connected|download\s+(?:the|our)\s+app|"
+    r"jump\s+to\s+\w+(?:\s*·\s*print\s+\w+)?|print\s+recipe|for\s+immediate\s+release|edit\s+(?:on\s+github|this\s+page)|"
+    r"check\s+(?:the\s+)?(?:latest\s+)?price(?:\s+(?:at|on)\s+\w+)?|buy\s+(?:now|on\s+\w+)|"
+    r"did\s+you\s+make\s+this\s+recipe\?.*|source\s*:.{1,60}|\d+\s+answers?|sorted\s+by\s*:.*|"
+    r"archives?(?:\s+for\b.*)?|\d[\d,.]*\s*[km]?)"
     r"\s*[:.!»›>]*$",
     regex.IGNORECASE,
 )
-TAG_LINE = regex.compile(r"^(?:tags?|topics?|filed\s+under|categories|category|schlagwörter|étiquettes|etiquetas|related\s+tags)\s*:\s*\S", regex.IGNORECASE)
+TAG_LINE = regex.compile(
+    r"^(?:(?:tags?|topics?|filed\s+under|categories|category|schlagwörter|étiquettes|etiquetas|related\s+tags)\s*:\s*\S|"
+    r"(?:posted|filed)\s+in\b|tagged\b)",
+    regex.IGNORECASE,
+)
+MENU_LABEL = regex.compile(
+    r"^(?:menu|main\s+menu|navigation|main\s+navigation|toggle\s+navigation|open\s+menu|close\s+menu|"
+    r"alternar\s+navegação(?:\s+menu)?|hauptmenü|menú)\s*[:.]*$",
+    regex.IGNORECASE,
+)
 
+# Affiliate and sponsorship disclosures read like prose, as cookie banners do.
+DISCLOSURE = regex.compile(
+    r"\baffiliate\s+(?:links?|commissions?|programs?)\b|\bdisclosure\s+policy\b|\bwe\s+may\s+earn\b|"
+    r"\bsponsored\s+by\b|\bpaid\s+partnership\b",
+    regex.IGNORECASE,
+)
 COOKIE_NOTICE = regex.compile(
     r"\bcookies?\b.{0,120}\b(?:website|site|browser|experience|consent|opt[- ]out|accept|third[- ]party|analytics)\b|"
     r"\b(?:website|site|we)\b.{0,60}\buses?\s+cookies\b",
+    regex.IGNORECASE,
+)
+
+# "← Previous post: ...", "Next: Environment variables": links to the neighbouring page.
+PAGER = regex.compile(
+    r"^[←«‹<]?\s*(?:previous|prev|next|older|newer|zurück|weiter|précédent|suivant|anterior|siguiente|próximo)"
+    r"(?:\s+(?:post|article|page|entry|story|chapter|artikel|beitrag|article|entrada))?\s*[:»›>→]\s*\S",
     regex.IGNORECASE,
 )

@@ -11,24 +11,27 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..lines import Line
-from . import boilerplate, breadcrumb, byline, caption, comments, footer, placeholder, related_list, share_bar, widget
+from . import boilerplate, breadcrumb, byline, caption, comments, footer, navigation, placeholder, related_list, share_bar, widget
 
 LineDetector = Callable[[Line], bool]
 
 #: Line detectors, most specific first: the first that matches names the reason.
 LINE_DETECTORS: tuple[tuple[str, LineDetector], ...] = (
     (placeholder.REASON, placeholder.matches),
+    (comments.REASON, comments.is_heading),
     (share_bar.REASON, share_bar.matches),
     (breadcrumb.REASON, breadcrumb.matches),
-    (comments.REASON, comments.is_heading),
+    (navigation.REASON, navigation.is_pager),
+    (navigation.REASON, navigation.is_menu_label),
     (related_list.REASON, related_list.is_heading),
     (related_list.REASON, related_list.is_inline_link),
     (caption.REASON, caption.matches),
     (widget.REASON, widget.matches),
     (footer.REASON, footer.matches),
-    (byline.REASON, byline.matches),
     (boilerplate.REASON, boilerplate.matches),
-    (boilerplate.REASON, boilerplate.is_cookie_notice),
+    (byline.REASON, byline.matches),
+    (navigation.REASON, navigation.is_inline_menu),
+    (boilerplate.REASON, boilerplate.is_notice),
 )
 
 

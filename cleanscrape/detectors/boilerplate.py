@@ -1,7 +1,7 @@
 """Other template labels: ad slots, skip links, cookie notices, tag lines, pagers."""
 
 from ..lines import Line
-from ..vocabulary import BOILERPLATE, COOKIE_NOTICE, TAG_LINE
+from ..vocabulary import BOILERPLATE, COOKIE_NOTICE, DISCLOSURE, TAG_LINE
 
 REASON = "boilerplate"
 
@@ -12,6 +12,6 @@ def matches(line: Line) -> bool:
     return line.words <= 30 and bool(TAG_LINE.match(line.content))
 
 
-def is_cookie_notice(line: Line) -> bool:
-    """Cookie banners read like prose, so they need their own test."""
-    return bool(COOKIE_NOTICE.search(line.content))
+def is_notice(line: Line) -> bool:
+    """Cookie banners and affiliate disclosures read like prose, so they need their own test."""
+    return line.words <= 60 and bool(COOKIE_NOTICE.search(line.content) or DISCLOSURE.search(line.content))

@@ -8,7 +8,7 @@ from ..vocabulary import BREADCRUMB_HOME, BREADCRUMB_LEAD
 REASON = "breadcrumb"
 
 _ARROWS = regex.compile(r"\s*(?:>|›|»|→|⟩|>>|::)\s*")
-_SLASHES = regex.compile(r"\s+(?:/|\||\\)\s+")
+_SLASHES = regex.compile(r"\s+(?:/|\\)\s+")
 
 
 def matches(line: Line) -> bool:
@@ -19,14 +19,16 @@ def matches(line: Line) -> bool:
     if lead:
         text = text[lead.end():]
     from_home = bool(BREADCRUMB_HOME.match(text))
-    for separator, needs_home in ((_ARROWS, False), (_SLASHES, True)):
+    for separator in (_ARROWS, _SLASHES):
         parts = [part for part in separator.split(text) if part.strip()]
         if len(parts) < 2:
             continue
-        if needs_home and not (from_home or lead):
-            continue
         # Every crumb but the last (the page's own title) is a short link.
-        if all(len(part.split()) <= 5 for part in parts[:-1]) and len(parts[-1].split()) <= 20:
-            if from_home or lead or len(parts) >= 3:
-                return True
+        if not (all(len(part.split()) <= 5 for part in parts[:-1]) and len(parts[-1].split()) <= 20):
+            continue
+        if from_home or lead or len(parts) >= 3:
+            return True
+        # Two crumbs ("Science › Climate") pass with arrows when both are labels.
+        if separator is _ARROWS and line.words <= 8 and len(parts[-1].split()) <= 4:
+            return True
     return False

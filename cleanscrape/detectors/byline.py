@@ -29,6 +29,11 @@ _DATE = regex.compile(
     rf"\b{_MONTH}\s+\d{{4}}\b)",
     regex.IGNORECASE,
 )
+_RELATIVE_DATE = regex.compile(
+    r"\b(?:\d+|a|an|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b", regex.IGNORECASE
+)
+_BY_NAME = regex.compile(r"(?:^|\s|[·|•])(?:by|von|par|por|oleh)\s+\p{Lu}", regex.IGNORECASE)
+_PARTS = regex.compile(r"\s*[|·•]\s*")
 _TIME = regex.compile(r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\b", regex.IGNORECASE)
 _NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|der|le|la|del|di|bin)){0,4}")
 _SEPARATORS = regex.compile(r"\s*(?:\||•|·|—|–|\s-\s|,|/|\bon\b|\bat\b|\bam\b|\ble\b|\bel\b|\bem\b)\s*")
@@ -57,11 +62,17 @@ def matches(line: Line) -> bool:
         rest = text[lead.end():]
         # "By 2030 the city will..." is prose; a byline names someone or a date.
         return bool(_NAME.match(rest) and not _NOT_NAMES.match(rest.split()[0])) or _has_date(rest)
-    # A line that is only a date (and perhaps a time) stamps the article.
-    if _has_date(text):
-        stripped = _TIME.sub(" ", _DATE.sub(" ", text))
-        return len(regex.findall(r"\w+", stripped)) <= 3
-    return False
+    if not (_has_date(text) or _RELATIVE_DATE.search(text)) or line.words > 15:
+        return False
+    # A date with a name ("March 14 · by Hanna Weiss"), or with short parts
+    # around it ("Staff Report | October 6, 2024"), or alone, stamps the article.
+    if _BY_NAME.search(text) or _RELATIVE_DATE.search(text):
+        return True
+    parts = [part for part in _PARTS.split(text) if part.strip()]
+    if len(parts) >= 2 and all(len(part.split()) <= 4 for part in parts):
+        return True
+    stripped = _TIME.sub(" ", _DATE.sub(" ", text))
+    return len(regex.findall(r"\w+", stripped)) <= 2
 
 
 def parse(text: str) -> Byline:

@@ -3,7 +3,7 @@
 import regex
 
 from ..lines import Line
-from ..vocabulary import CONTACT, FOOTER, FOOTER_LINK
+from ..vocabulary import CONTACT, FOOTER
 
 REASON = "footer"
 
@@ -13,9 +13,7 @@ _NOTICE = regex.compile(r"©|\bcopyright\b|all\s+rights\s+reserved|alle\s+rechte
 def matches(line: Line) -> bool:
     if line.words <= 30 and FOOTER.search(line.content):
         return True
-    if line.words <= 3 and FOOTER_LINK.match(line.content):
-        return True
-    return line.words <= 12 and not line.ends_sentence and bool(CONTACT.search(line.content))
+    return line.words <= 25 and not line.ends_sentence and bool(CONTACT.search(line.content))
 
 
 def is_notice(line: Line) -> bool:

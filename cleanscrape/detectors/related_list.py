@@ -17,6 +17,6 @@ def is_inline_link(line: Line) -> bool:
     return line.words <= 30 and bool(RELATED_INLINE.match(line.content))
 
 
-def is_list_item(line: Line, prose: bool) -> bool:
-    """A headline, a date, a teaser: anything but a prose paragraph of the article."""
-    return not prose or line.bulleted
+def is_list_item(line: Line, paragraph: bool) -> bool:
+    """A headline, a date, a teaser: anything but a paragraph of the article."""
+    return not paragraph or line.bulleted
