@@ -28,7 +28,7 @@ class CleanerConfig:
     #: langdetect's verdict on a line must be at least this sure.
     line_language_min_probability: float = 0.95
     #: Characters of the page (longest lines first) given to langdetect.
-    language_sample_chars: int = 1200
+    language_sample_chars: int = 800
     #: Seed for langdetect's random sampling, so detection is deterministic.
     language_seed: int = 0
 
@@ -43,6 +43,9 @@ class CleanerConfig:
     #: Lines shorter than this many characters (normalised) are compared
     #: exactly rather than by MinHash: their shingle sets are too small.
     near_duplicate_min_chars: int = 12
+    #: Longer lines (paragraphs) are compared exactly: templates that nearly
+    #: repeat are short, and MinHash on every paragraph costs more than it finds.
+    near_duplicate_max_words: int = 30
 
     #: A prose line needs at least this many words to count as article text.
     prose_min_words: int = 10

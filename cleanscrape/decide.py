@@ -48,7 +48,8 @@ def classify_page(lines: list[Line], config: CleanerConfig) -> PageVerdict:
     guess = lang.detect(lang.sample_for_detection(lines, config.language_sample_chars), config.language_seed) if lines else None
     code = guess.code if guess else None
     stopwords = stopwords_for(code)
-    prose = [is_prose(line, stopwords, config) for line in lines]
+    densities = [stopword_density(line.tokens, stopwords) for line in lines]
+    prose = [is_prose(line, bool(stopwords), density, config) for line, density in zip(lines, densities)]
     reasons = [_line_reason(line, is_line_prose) for line, is_line_prose in zip(lines, prose)]
 
     weights = [line_weight(line, reason, p, config) for line, reason, p in zip(lines, reasons, prose)]
@@ -68,7 +69,7 @@ def classify_page(lines: list[Line], config: CleanerConfig) -> PageVerdict:
     _mark_menus(lines, reasons, in_span, config)
     _mark_near_duplicates(lines, reasons, in_span, config)
     if config.drop_off_language_lines and code:
-        _mark_off_language(lines, reasons, in_span, code, stopwords, config)
+        _mark_off_language(lines, reasons, in_span, code, stopwords, densities, config)
     for position, line in enumerate(lines):
         if reasons[position] is None and not in_span[position]:
             reasons[position] = _outside_reason(line, config)
@@ -167,11 +168,11 @@ def _mark_near_duplicates(lines: Sequence[Line], reasons: list[str | None], in_s
     Only lines still kept are compared: a copy of a template line is already
     gone, whatever it is a copy of.
     """
-    # Code repeats itself by nature (the same header in two curl calls).
-    kept = [p for p in range(len(lines)) if reasons[p] is None and in_span[p] and not lines[p].looks_like_code]
+    kept = [p for p in range(len(lines)) if reasons[p] is None and in_span[p]]
     duplicate_of = earlier_duplicates([lines[p].content for p in kept], config)
     for position, original in zip(kept, duplicate_of):
-        if original is not None:
+        # Code repeats itself by nature (the same header in two curl calls).
+        if original is not None and not lines[position].looks_like_code:
             reasons[position] = NEAR_DUPLICATE
 
 
@@ -181,25 +182,28 @@ def _mark_off_language(
     in_span: Sequence[bool],
     code: str,
     stopwords: frozenset[str],
+    densities: Sequence[float],
     config: CleanerConfig,
 ) -> None:
     expected = lang.scripts_of(code)
     for position, line in enumerate(lines):
         if reasons[position] is not None:
             continue
-        script = lang.dominant_script(line.content)
-        if script is None:
+        if not line.tokens:
             continue
-        if script not in expected and not (script == "Latin" and line.words <= 3):
-            reasons[position] = OFF_LANGUAGE
-            continue
+        if not lang.is_mostly_in(line.content, expected):
+            script = lang.dominant_script(line.content)
+            # A few Latin words (a brand, "OK") sit in pages of any script.
+            if script is not None and not (script == "Latin" and line.words <= 3):
+                reasons[position] = OFF_LANGUAGE
+                continue
         # langdetect is slow and unsure on short text: ask it only about long
         # article lines whose function words are another language's.
         if (
             in_span[position]
             and line.words >= config.line_language_min_words
             and stopwords
-            and stopword_density(line.tokens, stopwords) < 0.1
+            and densities[position] < 0.1
             and reads_like_other_language(line.tokens, code, config.prose_min_stopword_density)
         ):
             guess = lang.detect(line.content, config.language_seed)

@@ -97,8 +97,21 @@ _LANGUAGE_SCRIPTS = {
 }
 
 
-def scripts_of(language: str | None) -> set[str]:
-    return _LANGUAGE_SCRIPTS.get(language or "", {"Latin"})
+def scripts_of(language: str | None) -> frozenset[str]:
+    return frozenset(_LANGUAGE_SCRIPTS.get(language or "", {"Latin"}))
+
+
+@functools.cache
+def _letters_outside(scripts: frozenset[str]) -> regex.Pattern:
+    return regex.compile("[^\\P{L}" + "".join(f"\\p{{Script={name}}}" for name in sorted(scripts)) + "]")
+
+
+def is_mostly_in(text: str, scripts: frozenset[str]) -> bool:
+    """Whether at least half the letters of ``text`` (if any) are in ``scripts``: the cheap common case."""
+    if text.isascii():
+        return "Latin" in scripts or not any(ch.isalpha() for ch in text)
+    outside = len(_letters_outside(scripts).findall(text))
+    return outside == 0 or outside * 2 <= len(_LETTER.findall(text))
 
 
 def dominant_script(text: str) -> str | None:

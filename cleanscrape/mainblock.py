@@ -13,22 +13,21 @@ from collections.abc import Sequence
 
 from .config import CleanerConfig
 from .lines import Line
-from .stopwords import stopword_density
 
 WALL = float("-inf")
 #: A line this long is body text even without a closing full stop.
 LONG_LINE_WORDS = 20
 
 
-def is_prose(line: Line, stopwords: frozenset[str], config: CleanerConfig) -> bool:
+def is_prose(line: Line, has_stopwords: bool, stopword_density: float, config: CleanerConfig) -> bool:
     """A sentence-like line of the page's language, long enough to be body text."""
     if line.words < config.prose_min_words:
         return False
     # Headlines run long too; body text ends its sentences.
     if not line.ends_sentence and line.words < LONG_LINE_WORDS:
         return False
-    if stopwords:
-        return stopword_density(line.tokens, stopwords) >= config.prose_min_stopword_density
+    if has_stopwords:
+        return stopword_density >= config.prose_min_stopword_density
     # No stop list (Chinese, Japanese, Thai...): punctuation marks sentences.
     return line.punctuation_count >= 1
 

@@ -45,23 +45,29 @@ def earlier_duplicates(texts: Sequence[str], config: CleanerConfig) -> list[int 
             result[position] = first_with_key[key]
             continue
         first_with_key[key] = position
-        if len(key) >= config.near_duplicate_min_chars:
+        if config.near_duplicate_min_chars <= len(key) and key.count(" ") < config.near_duplicate_max_words:
             long_positions.append(position)
     if len(long_positions) < 2:
         return result
 
-    signatures = MinHash.bulk(
-        [shingles(keys[position], config.shingle_size) for position in long_positions],
+    # One MinHash, cleared between lines, spares building and validating
+    # the permutations for every line.
+    signature = MinHash(
         num_perm=config.minhash_num_perm,
         seed=config.minhash_seed,
         # CRC-32 is a C call; sha1 through Python costs 10x more per shingle,
         # and the MinHash permutations already spread its values.
         hashfunc=zlib.crc32,
     )
+    rows = []
+    for position in long_positions:
+        signature.clear()
+        signature.update_batch(shingles(keys[position], config.shingle_size))
+        rows.append(signature.hashvalues.copy())
     # A page has at most a few hundred lines, so every pair is compared at
     # once (the share of equal hash values estimates Jaccard similarity, as
     # MinHash.jaccard does); LSH banding pays off only for corpora.
-    matrix = np.stack([signature.hashvalues for signature in signatures])
+    matrix = np.stack(rows)
     for row in range(1, len(long_positions)):
         agreement = (matrix[:row] == matrix[row]).mean(axis=1)
         similar = np.flatnonzero(agreement >= config.near_duplicate_threshold)

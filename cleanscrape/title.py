@@ -44,8 +44,14 @@ def find_title(
     return None
 
 
+def title_words(title_key: str) -> int:
+    return title_key.count(" ") + 1
+
+
 def is_copy(title_key: str, line: Line) -> bool:
     """The title again, alone or with a few words (the site's name) before or after it."""
+    if line.words > title_words(title_key) + MAX_SUFFIX_WORDS:
+        return False
     key = normalize(line.content)
     if key == title_key:
         return True

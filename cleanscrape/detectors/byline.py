@@ -55,9 +55,14 @@ def matches(line: Line) -> bool:
     if line.words > 22:
         return False
     text = line.content
-    if READING_TIME_LEAD.match(text) or (READING_TIME.search(text) and line.words <= 8):
+    if READING_TIME_LEAD.match(text):
         return True
     lead = BYLINE_LEAD.match(text)
+    # Without a lead word, a byline needs a date: digits, or "a day ago".
+    if not lead and line.digit_share == 0 and "ago" not in text.casefold():
+        return False
+    if READING_TIME.search(text) and line.words <= 8:
+        return True
     if lead and lead.end() < len(text):
         rest = text[lead.end():]
         # "By 2030 the city will..." is prose; a byline names someone or a date.

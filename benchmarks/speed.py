@@ -1,0 +1,119 @@
+"""Cleaning speed on one core, cleanscrape beside jusText, measured in the same run.
+
+Two page sets:
+* the 181 ScrapingHub pages rendered to full-page text (real template-heavy pages);
+* 20 synthetic 5,000-word pages: real gold article paragraphs wrapped in the
+  template of examples/news_page.txt.
+
+Each page is cleaned ``--repeat`` times and its best time kept (the machines
+are shared; the minimum is the least disturbed figure). Ratios compare
+systems on the same pages in this one run.
+
+    python benchmarks/speed.py [--repeat 3] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from scrapinghub_text import justext_on_lines, load_pages, render  # noqa: E402
+
+from cleanscrape import Cleaner, CleanerConfig  # noqa: E402
+from cleanscrape.language import detect  # noqa: E402
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "news_page.txt"
+TARGET_WORDS = 5000
+
+
+def synthetic_pages(gold_bodies: list[str], count: int = 20) -> list[str]:
+    """English pages of about TARGET_WORDS words: real paragraphs in a real-looking template."""
+    template = EXAMPLE.read_text(encoding="utf-8").split("\n")
+    head, tail = template[:10], template[14:]
+    english = [body for body in gold_bodies if (guess := detect(body[:800], seed=0)) and guess.code == "en"]
+    paragraphs = [p for body in english for p in body.split("\n") if len(p.split()) >= 15]
+    pages, cursor = [], 0
+    for _ in range(count):
+        body, words = [], 0
+        while words < TARGET_WORDS - 150:
+            paragraph = paragraphs[cursor % len(paragraphs)]
+            cursor += 1
+            body.append(paragraph)
+            words += len(paragraph.split())
+        pages.append("\n".join(head + body + tail))
+    return pages
+
+
+def best_times(system, pages: list[str], repeat: int) -> list[float]:
+    times = []
+    for page in pages:
+        best = float("inf")
+        for _ in range(repeat):
+            started = time.perf_counter()
+            system(page)
+            best = min(best, time.perf_counter() - started)
+        times.append(best)
+    return times
+
+
+def peak_memory_mb(system, pages: list[str]) -> float:
+    tracemalloc.start()
+    for page in pages:
+        system(page)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+
+    loaded = load_pages()
+    page_sets = {
+        "scrapinghub text dumps": [render(html, "inscriptis") for html, _ in loaded.values()],
+        "synthetic 5,000-word pages": synthetic_pages([gold for _, gold in loaded.values()]),
+    }
+    cleaner = Cleaner(CleanerConfig(input_format="text"))
+    systems = {"cleanscrape": lambda page: cleaner.clean(page), "jusText (lines)": justext_on_lines}
+    for system in systems.values():  # load language profiles and stop lists before timing
+        system(page_sets["scrapinghub text dumps"][0])
+
+    results: dict[str, dict] = {}
+    for set_name, pages in page_sets.items():
+        words = sum(len(page.split()) for page in pages)
+        megabytes = sum(len(page.encode("utf-8")) for page in pages) / 1e6
+        print(f"\n{set_name}: {len(pages)} pages, {words / len(pages):,.0f} words per page on average")
+        print(f"{'system':<17} {'pages/s':>8} {'MB/s':>6} {'ms/page median':>15} {'ms/page max':>12} {'peak MB':>8}")
+        row = {}
+        for name, system in systems.items():
+            times = best_times(system, pages, args.repeat)
+            total = sum(times)
+            row[name] = {
+                "pages_per_second": len(pages) / total,
+                "mb_per_second": megabytes / total,
+                "ms_median": statistics.median(times) * 1000,
+                "ms_max": max(times) * 1000,
+                "peak_mb": peak_memory_mb(system, pages[:20]),
+            }
+            r = row[name]
+            print(f"{name:<17} {r['pages_per_second']:8.1f} {r['mb_per_second']:6.2f} {r['ms_median']:15.1f} {r['ms_max']:12.1f} {r['peak_mb']:8.1f}")
+        ratio = row["jusText (lines)"]["ms_median"] / row["cleanscrape"]["ms_median"]
+        print(f"cleanscrape is {ratio:.2f}x jusText's speed (median page, same run)")
+        results[set_name] = row
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
