@@ -17,9 +17,8 @@ import time
 from pathlib import Path
 
 from cleanscrape import Cleaner, CleanerConfig
-from cleanscrape.language import detect
+from cleanscrape.baselines import justext_text
 from cleanscrape.scoring import macro_score, shingle_match
-from cleanscrape.stopwords import _JUSTEXT_NAMES
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "scrapinghub"
 
@@ -43,18 +42,6 @@ def render(html: str, renderer: str) -> str:
     return html_text.extract_text(html, guess_layout=True)
 
 
-def justext_on_lines(text: str) -> str:
-    """jusText with each text line given as one paragraph, in the page's language."""
-    import html
-
-    import justext
-
-    guess = detect(text[:2000], seed=0)
-    stoplist = justext.get_stoplist(_JUSTEXT_NAMES.get(guess.code if guess else "en", "English"))
-    markup = "<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip()) + "</body></html>"
-    return "\n".join(p.text for p in justext.justext(markup.encode("utf-8"), stoplist) if not p.is_boilerplate)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--renderer", choices=["inscriptis", "html_text"], default="inscriptis")
@@ -66,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     cleaner = Cleaner(CleanerConfig(input_format="text"))
     systems = {
         "keep everything": lambda text: text,
-        "jusText (lines)": justext_on_lines,
+        "jusText (lines)": justext_text,
         "cleanscrape": lambda text: cleaner.clean(text).text,
     }
     results = {}

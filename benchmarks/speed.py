@@ -1,7 +1,10 @@
-"""Cleaning speed on one core, cleanscrape beside jusText, measured in the same run.
+"""Cleaning speed on one core, cleanscrape beside trafilatura and jusText, in the same run.
 
-Two page sets:
-* the 181 ScrapingHub pages rendered to full-page text (real template-heavy pages);
+Three page sets:
+* the 181 ScrapingHub pages as HTML (cleanscrape's HTML mode, trafilatura's
+  extract, jusText);
+* the same pages rendered to full-page text (cleanscrape's text mode, jusText
+  on the lines);
 * 20 synthetic 5,000-word pages: real gold article paragraphs wrapped in the
   template of examples/news_page.txt.
 
@@ -24,9 +27,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scrapinghub_text import justext_on_lines, load_pages, render  # noqa: E402
+from report import replace_section  # noqa: E402
+from scrapinghub_text import load_pages, render  # noqa: E402
 
 from cleanscrape import Cleaner, CleanerConfig  # noqa: E402
+from cleanscrape.baselines import justext_html, justext_text, trafilatura_html  # noqa: E402
 from cleanscrape.language import detect  # noqa: E402
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "news_page.txt"
@@ -76,20 +81,35 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--no-readme", action="store_true", help="do not rewrite benchmarks/README.md")
     args = parser.parse_args(argv)
 
     loaded = load_pages()
+    html_pages = [html for html, _ in loaded.values()]
+    text_cleaner = Cleaner(CleanerConfig(input_format="text"))
+    html_cleaner = Cleaner(CleanerConfig(input_format="html"))
+    text_systems = {"cleanscrape": text_cleaner.clean, "jusText (lines)": justext_text}
     page_sets = {
-        "scrapinghub text dumps": [render(html, "inscriptis") for html, _ in loaded.values()],
-        "synthetic 5,000-word pages": synthetic_pages([gold for _, gold in loaded.values()]),
+        "scrapinghub HTML": (
+            html_pages,
+            {"cleanscrape": html_cleaner.clean, "trafilatura": trafilatura_html, "jusText": justext_html},
+        ),
+        "scrapinghub text dumps": ([render(html, "inscriptis") for html in html_pages], text_systems),
+        "synthetic 5,000-word pages": (synthetic_pages([gold for _, gold in loaded.values()]), text_systems),
     }
-    cleaner = Cleaner(CleanerConfig(input_format="text"))
-    systems = {"cleanscrape": lambda page: cleaner.clean(page), "jusText (lines)": justext_on_lines}
-    for system in systems.values():  # load language profiles and stop lists before timing
-        system(page_sets["scrapinghub text dumps"][0])
+    for pages, systems in page_sets.values():  # load profiles, stop lists and modules before timing
+        for system in systems.values():
+            system(pages[0])
 
     results: dict[str, dict] = {}
-    for set_name, pages in page_sets.items():
+    table = [
+        f"Measured {time.strftime('%Y-%m-%d')} by `python benchmarks/speed.py --repeat {args.repeat}` "
+        "(one process, best of the repeats per page).",
+        "",
+        "| pages | system | pages/s | MB/s | ms/page median | ms/page worst | peak MB (tracemalloc) |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for set_name, (pages, systems) in page_sets.items():
         words = sum(len(page.split()) for page in pages)
         megabytes = sum(len(page.encode("utf-8")) for page in pages) / 1e6
         print(f"\n{set_name}: {len(pages)} pages, {words / len(pages):,.0f} words per page on average")
@@ -107,11 +127,21 @@ def main(argv: list[str] | None = None) -> int:
             }
             r = row[name]
             print(f"{name:<17} {r['pages_per_second']:8.1f} {r['mb_per_second']:6.2f} {r['ms_median']:15.1f} {r['ms_max']:12.1f} {r['peak_mb']:8.1f}")
-        ratio = row["jusText (lines)"]["ms_median"] / row["cleanscrape"]["ms_median"]
-        print(f"cleanscrape is {ratio:.2f}x jusText's speed (median page, same run)")
+            table.append(
+                f"| {set_name} | {name} | {r['pages_per_second']:.1f} | {r['mb_per_second']:.2f} | {r['ms_median']:.1f} "
+                f"| {r['ms_max']:.1f} | {r['peak_mb']:.1f} |"
+            )
+        ratios = ", ".join(
+            f"{row[other]['ms_median'] / row['cleanscrape']['ms_median']:.2f}x {other}'s speed"
+            for other in row if other != "cleanscrape"
+        )
+        print(f"cleanscrape, median page: {ratios}")
+        table.append(f"| {set_name} | cleanscrape's speed, median page | {ratios} | | | | |")
         results[set_name] = row
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    if not args.no_readme:
+        replace_section("speed", "\n".join(table))
     return 0
 
 

@@ -143,3 +143,52 @@ def explain(page, input_format) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, path_type=Path))
+@click.option("--compare", is_flag=True, help="Also score trafilatura, jusText and keeping everything.")
+@click.option("--mode", type=click.Choice(["html", "text"]), default="html", show_default=True,
+              help="Give systems the HTML (when the gold page has it) or the page rendered to text.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Write all scores here.")
+@click.option("-q", "--quiet", is_flag=True, help="Only the overall table, no per-page lines.")
+def bench(gold, compare, mode, json_path, quiet) -> None:
+    """Score cleaning against GOLD: a JSONL of {"id", "html" or "text", "gold_text"},
+    or a folder of NAME.html|NAME.txt pages with NAME.gold.txt beside each."""
+    from .bench import COMPARED, GoldError, cleanscrape_system, read_gold, score_page, summarize
+
+    try:
+        pages = read_gold(gold)
+    except GoldError as error:
+        raise click.ClickException(f"cannot read gold data:\n{error}") from None
+    systems = {"cleanscrape": cleanscrape_system(), **(COMPARED if compare else {})}
+    scores = {name: [score_page(page, system(page, mode)) for page in pages] for name, system in systems.items()}
+    if not quiet:
+        header = f"{'page':<40}" + "".join(f" {name[:15]:>15}" for name in systems)
+        click.echo(header + "   (shingle F1 / word F1)")
+        for index, page in enumerate(pages):
+            cells = "".join(f" {_page_f1(scores[name][index].shingle):6.3f}/{scores[name][index].word_f1:5.3f}".rjust(16) for name in systems)
+            click.echo(f"{page.id[:40]:<40}{cells}")
+    overall = {name: summarize(page_scores) for name, page_scores in scores.items()}
+    click.echo(f"\n{len(pages)} pages, mode {mode}")
+    click.echo(f"{'system':<16} {'shingle P':>9} {'R':>6} {'F1':>6}   {'word P':>6} {'R':>6} {'F1':>6}")
+    for name, row in overall.items():
+        click.echo(
+            f"{name:<16} {row['shingle_precision']:9.3f} {row['shingle_recall']:6.3f} {row['shingle_f1']:6.3f}"
+            f"   {row['word_precision']:6.3f} {row['word_recall']:6.3f} {row['word_f1']:6.3f}"
+        )
+    if json_path:
+        detail = {
+            name: [
+                {"id": s.id, "shingle_precision": s.shingle.precision, "shingle_recall": s.shingle.recall,
+                 "word_precision": s.word_precision, "word_recall": s.word_recall, "word_f1": s.word_f1}
+                for s in page_scores
+            ]
+            for name, page_scores in scores.items()
+        }
+        json_path.write_text(json.dumps({"mode": mode, "overall": overall, "pages": detail}, indent=2), encoding="utf-8")
+
+
+def _page_f1(match) -> float:
+    precision, recall = match.precision or 0.0, match.recall or 0.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0

@@ -79,13 +79,24 @@ def macro_score(matches: Iterable[Match]) -> Score:
 
 
 def word_prf(gold: str, extracted: str) -> tuple[float, float, float]:
-    """Bag-of-words precision, recall and F1 (lower-cased ``\\w+`` tokens, with counts)."""
+    """Bag-of-words precision, recall and F1 (lower-cased ``\\w+`` tokens, with counts), as WCXB scores."""
     true = Counter(token.lower() for token in _TOKEN.findall(gold or ""))
     predicted = Counter(token.lower() for token in _TOKEN.findall(extracted or ""))
+    if not true:
+        return (1.0, 1.0, 1.0) if not predicted else (0.0, 0.0, 0.0)
+    if not predicted:
+        return 0.0, 0.0, 0.0
     overlap = sum((true & predicted).values())
-    if not true and not predicted:
-        return 1.0, 1.0, 1.0
-    precision = overlap / sum(predicted.values()) if predicted else 0.0
-    recall = overlap / sum(true.values()) if true else 0.0
+    precision = overlap / sum(predicted.values())
+    recall = overlap / sum(true.values())
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
+
+
+def snippet_share(text: str, snippets: Iterable[str]) -> float:
+    """Share of ``snippets`` found in ``text`` (case-insensitive); 1.0 when there are none."""
+    snippets = list(snippets)
+    if not snippets:
+        return 1.0
+    lowered = (text or "").lower()
+    return sum(1 for snippet in snippets if snippet.lower() in lowered) / len(snippets)

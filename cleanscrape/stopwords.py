@@ -21,10 +21,15 @@ _JUSTEXT_NAMES = {
 }
 
 
+def justext_name(language: str | None) -> str | None:
+    """jusText's name for the stop list of an ISO 639-1 language, if it has one."""
+    return _JUSTEXT_NAMES.get(language or "")
+
+
 @functools.cache
 def stopwords_for(language: str | None) -> frozenset[str]:
     """Lower-cased stop words of ``language``; empty when there is no list (zh, ja, th...)."""
-    name = _JUSTEXT_NAMES.get(language or "")
+    name = justext_name(language)
     if name is None:
         return frozenset()
     import justext
