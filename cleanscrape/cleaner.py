@@ -29,8 +29,11 @@ class Cleaner:
         base = config or CleanerConfig()
         self.config = base.replace(**options) if options else base
 
-    def clean(self, page: str | bytes, *, url: str | None = None, id: str | None = None) -> Record:
-        text, extractor = self._page_text(page)
+    def clean(
+        self, page: str | bytes, *, url: str | None = None, id: str | None = None, input_format: str | None = None
+    ) -> Record:
+        """Clean one page; ``input_format`` overrides the configured one for this page."""
+        text, extractor = self._page_text(page, input_format)
         verdict = classify_page(segment(text), self.config)
         body = "\n".join(line.text for line, reason in zip(verdict.lines, verdict.reasons) if reason is None)
         language = verdict.language
@@ -62,7 +65,7 @@ class Cleaner:
         verdict: PageVerdict = classify_page(segment(text), self.config)
         return [LineDecision(line.index, line.text, reason) for line, reason in zip(verdict.lines, verdict.reasons)]
 
-    def _page_text(self, page: str | bytes) -> tuple[str, str]:
+    def _page_text(self, page: str | bytes, input_format: str | None = None) -> tuple[str, str]:
         if isinstance(page, (bytes, bytearray, memoryview)):
             text = decode_page(bytes(page))
         elif isinstance(page, str):
@@ -71,7 +74,7 @@ class Cleaner:
             raise TypeError(f"page must be str or bytes, not {type(page).__name__}")
         # Lone surrogates cannot be written as UTF-8 JSON; they are never text.
         text = text.encode("utf-8", errors="replace").decode("utf-8")
-        form = self.config.input_format
+        form = input_format or self.config.input_format
         if form == "html" or (form == "auto" and looks_like_html(text)):
             return html_to_text(text), "html_text"
         return text, "text"

@@ -5,59 +5,28 @@ All cleaning logic lives in the library; this module only moves records.
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import sys
-from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from . import __version__
+from .batch import BatchOptions, run_batch
 from .cleaner import Cleaner
 from .config import CleanerConfig
+from .io.compression import open_read
+from .io.sources import FieldNames
 
 EXIT_FAILURE = 1
-
-
-def _iter_input_files(inputs: tuple[str, ...]) -> Iterator[str]:
-    """Files named, and every file below folders named, in sorted order; "-" is stdin."""
-    for name in inputs:
-        if name == "-":
-            yield name
-            continue
-        path = Path(name)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                yield str(child)
-        else:
-            yield name
 
 
 def _read_bytes(name: str) -> bytes:
     if name == "-":
         return sys.stdin.buffer.read()
-    data = Path(name).read_bytes()
-    if name.endswith(".gz"):
-        data = gzip.decompress(data)
-    return data
-
-
-class _Summary:
-    def __init__(self) -> None:
-        self.read = self.written = self.errors = 0
-        self.dropped: Counter[str] = Counter()
-
-    def line(self) -> str:
-        dropped = sum(self.dropped.values())
-        detail = ", ".join(f"{reason}: {count}" for reason, count in sorted(self.dropped.items()))
-        return (
-            f"cleanscrape: read {self.read}, written {self.written}, rejected {dropped}"
-            + (f" ({detail})" if detail else "")
-            + f", errors {self.errors}"
-        )
+    with open_read(Path(name)) as handle:
+        return handle.read()
 
 
 @click.group()
@@ -68,64 +37,67 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", default="-", show_default=True, help="JSONL file to write ('-' for stdout).")
-@click.option("--format", "input_format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True)
+@click.option("-o", "--output", default="-", show_default=True,
+              help="Where records go: '-' (stdout), FILE.jsonl[.gz|.zst] or FILE.parquet.")
+@click.option("--format", "input_format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
+              help="What plain page files hold (.html files are always HTML).")
+@click.option("--text-field", default="text", show_default=True, help="JSONL/Parquet field with page text.")
+@click.option("--html-field", default="html", show_default=True, help="JSONL/Parquet field with page HTML (preferred).")
+@click.option("--id-field", default="id", show_default=True, help="JSONL/Parquet field with the record id.")
+@click.option("--url-field", default="url", show_default=True, help="JSONL/Parquet field with the page URL.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option("--lang", "languages", default=None, help="Keep only pages in these languages, e.g. 'en,de'.")
 @click.option("--min-words", type=click.IntRange(min=0), default=0, show_default=True, help="Reject pages with fewer clean words.")
 @click.option("--explain", is_flag=True, help="Include every removed line with its reason.")
-@click.option("--rejects", type=click.Path(dir_okay=False), default=None, help="JSONL file for rejected pages (with 'dropped' reason).")
-@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
-def clean(inputs, output, input_format, languages, min_words, explain, rejects, quiet) -> None:
-    """Clean page files (text or HTML, .gz too; folders recursively) into JSONL records.
+@click.option("--rejects", default=None, help="File for rejected pages, each with its 'dropped' reason (else they go to the output).")
+@click.option("--resume", is_flag=True, help="Continue an interrupted run from its .partial output.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def clean(inputs, output, input_format, text_field, html_field, id_field, url_field, jobs, languages, min_words,
+          explain, rejects, resume, quiet) -> None:
+    """Clean pages into records, one per input page, in input order.
 
-    Every input ends in the output, in the rejects file, or in the error
-    report on stderr; the summary's counts add up to the pages read.
+    INPUTS are files, folders (recursively), globs or '-' (stdin): HTML and
+    text pages, JSONL, WARC and Parquet, plain or .gz/.zst. Every page ends
+    in the output, the rejects file, or the error report on stderr, and the
+    summary's counts add up to the pages read.
     """
     config = CleanerConfig(
         input_format=input_format,
         languages=tuple(code.strip() for code in languages.split(",") if code.strip()) if languages else None,
         min_words=min_words,
     )
-    cleaner = Cleaner(config)
-    summary = _Summary()
-    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
-    rejected = open(rejects, "w", encoding="utf-8") if rejects else None
+    options = BatchOptions(
+        config=config, jobs=jobs, explain=explain, resume=resume,
+        fields=FieldNames(text=text_field, html=html_field, id=id_field, url=url_field),
+    )
+    show_progress = not quiet and sys.stderr.isatty()
+    bar = _progress_bar() if show_progress else None
     try:
-        for name in _iter_input_files(inputs):
-            summary.read += 1
-            try:
-                record = cleaner.clean(_read_bytes(name), id=None if name == "-" else name)
-            except (OSError, ValueError) as error:
-                summary.errors += 1
-                click.echo(f"cleanscrape: error: {name}: {error}", err=True)
-                continue
-            row = record.to_dict()
-            if not explain:
-                row["removed"] = []
-            target = out
-            if record.dropped is not None:
-                summary.dropped[record.dropped] += 1
-                if rejected is not None:
-                    target = rejected
-                else:
-                    summary.written += 1
-            else:
-                summary.written += 1
-            target.write(json.dumps(row, ensure_ascii=False) + "\n")
+        summary = run_batch(
+            inputs, output, rejects, options,
+            report_error=lambda message: click.echo(f"cleanscrape: error: {message}", err=True),
+            progress=bar.update if bar else None,
+        )
     except BrokenPipeError:
         # `cleanscrape clean ... | head` is a normal way to look; end quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
+    except (OSError, ValueError) as error:
+        raise click.ClickException(str(error)) from None
     finally:
-        if out is not sys.stdout:
-            out.close()
-        if rejected is not None:
-            rejected.close()
+        if bar:
+            bar.close()
     if not quiet:
         click.echo(summary.line(), err=True)
     if summary.errors:
         sys.exit(EXIT_FAILURE)
+
+
+def _progress_bar():
+    from tqdm import tqdm
+
+    return tqdm(unit=" pages", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
 
 
 @main.command()
@@ -192,3 +164,7 @@ def bench(gold, compare, mode, json_path, quiet) -> None:
 def _page_f1(match) -> float:
     precision, recall = match.precision or 0.0, match.recall or 0.0
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+if __name__ == "__main__":
+    main()

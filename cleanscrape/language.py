@@ -27,6 +27,11 @@ def _detector_factory():
     return factory
 
 
+def load_language_profiles() -> None:
+    """Load langdetect's profiles now (before forking workers, say) rather than on first use."""
+    _detector_factory()
+
+
 def detect(text: str, seed: int) -> LanguageGuess | None:
     """Most probable language of ``text``, or None when langdetect finds no features."""
     from langdetect.lang_detect_exception import LangDetectException

@@ -1,0 +1,169 @@
+"""Cleaning many pages: read, clean (in worker processes), write, and account for every page.
+
+Every page read ends in the output, the rejects file, or the error report;
+pages already written by an interrupted run are counted as resumed. Output
+order is input order whatever the number of workers.
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .cleaner import Cleaner
+from .config import CleanerConfig
+from .io.sinks import open_sink
+from .io.sources import FieldNames, InputPage, Item, ReadFailure, Skipped, read_all
+
+#: Pages handed to a worker at a time: small, so both workers stay busy to the end.
+CHUNK = 2
+#: Cleaning this once loads every lazy part (language profiles, stop lists, MinHash).
+_WARM_UP_PAGE = "\n".join(
+    ["Home", "News"]
+    + ["The council said on Tuesday that the new bridge over the river would open to traffic next spring."] * 2
+)
+
+
+def warm_up(cleaner: Cleaner) -> None:
+    """Load what cleaning loads lazily, before forking, so workers share it instead of each loading it."""
+    cleaner.clean(_WARM_UP_PAGE)
+
+
+@dataclass
+class Summary:
+    read: int = 0
+    written: int = 0
+    resumed: int = 0
+    errors: int = 0
+    rejected: Counter = field(default_factory=Counter)
+    skipped: Counter = field(default_factory=Counter)
+
+    def adds_up(self) -> bool:
+        return self.read == self.written + self.resumed + self.errors + sum(self.rejected.values()) + sum(self.skipped.values())
+
+    def line(self) -> str:
+        def detail(counts: Counter) -> str:
+            return f" ({', '.join(f'{k}: {v}' for k, v in sorted(counts.items()))})" if counts else ""
+
+        parts = [f"read {self.read}", f"written {self.written}"]
+        if self.resumed:
+            parts.append(f"resumed {self.resumed}")
+        parts.append(f"rejected {sum(self.rejected.values())}{detail(self.rejected)}")
+        if self.skipped:
+            parts.append(f"skipped {sum(self.skipped.values())}{detail(self.skipped)}")
+        parts.append(f"errors {self.errors}")
+        return "cleanscrape: " + ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    config: CleanerConfig = field(default_factory=CleanerConfig)
+    jobs: int = 1
+    explain: bool = False
+    fields: FieldNames = field(default_factory=FieldNames)
+    resume: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    key: str
+    row: dict[str, Any] | None = None
+    error: str | None = None
+    skipped: str | None = None
+
+
+def _process(cleaner: Cleaner, explain: bool, item: Item) -> _Outcome:
+    if isinstance(item, ReadFailure):
+        return _Outcome(item.key, error=item.message)
+    if isinstance(item, Skipped):
+        return _Outcome(f"{item.source}:{item.position}", skipped=item.reason)
+    try:
+        record = cleaner.clean(
+            item.content,
+            url=item.url,
+            id=item.id if item.id is not None else item.key,
+            # A file's ending or a row's field says what the page is; otherwise the configuration does.
+            input_format=None if item.input_format == "auto" else item.input_format,
+        )
+    except Exception as error:  # one bad page must not end the batch; it is reported with its place
+        return _Outcome(item.key, error=f"{type(error).__name__}: {error}")
+    return _Outcome(item.key, row=_row(item, record.to_dict(), explain))
+
+
+def _row(page: InputPage, row: dict[str, Any], explain: bool) -> dict[str, Any]:
+    if not explain:
+        row["removed"] = []
+    row["source"] = page.key
+    # The input's other fields travel with the record, after cleanscrape's own.
+    for name, value in page.extra.items():
+        row["metadata"].setdefault(name, value)
+    return row
+
+
+def _outcomes(items: Iterable[Item], options: BatchOptions) -> Iterator[_Outcome]:
+    work = functools.partial(_process, Cleaner(options.config), options.explain)
+    if options.jobs <= 1:
+        yield from map(work, items)
+        return
+    # Forked workers start at once and share the language profiles loaded here;
+    # spawn (the only way elsewhere) re-imports everything in each worker.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        warm_up(work.args[0])
+    with multiprocessing.get_context(method).Pool(options.jobs) as pool:
+        yield from pool.imap(work, items, chunksize=CHUNK)
+
+
+def run_batch(
+    inputs: Iterable[str],
+    output: str,
+    rejects: str | None,
+    options: BatchOptions,
+    report_error: Callable[[str], None],
+    progress: Callable[[int], None] | None = None,
+) -> Summary:
+    summary = Summary()
+    sink = open_sink(output, options.resume)
+    reject_sink = open_sink(rejects, options.resume) if rejects else None
+    done = sink.done_keys | (reject_sink.done_keys if reject_sink else set())
+    try:
+        items = read_all(list(inputs), options.fields)
+        pending = (item for item in items if not _already_done(item, done, summary))
+        for outcome in _outcomes(pending, options):
+            summary.read += 1
+            if outcome.error is not None:
+                summary.errors += 1
+                report_error(f"{outcome.key}: {outcome.error}")
+            elif outcome.skipped is not None:
+                summary.skipped[outcome.skipped] += 1
+            else:
+                dropped = outcome.row["dropped"]
+                if dropped is None:
+                    summary.written += 1
+                    sink.write(outcome.row)
+                else:
+                    summary.rejected[dropped] += 1
+                    (reject_sink or sink).write(outcome.row)
+            if progress:
+                progress(1)
+    except BaseException:
+        sink.abort()
+        if reject_sink:
+            reject_sink.abort()
+        raise
+    sink.finish()
+    if reject_sink:
+        reject_sink.finish()
+    return summary
+
+
+def _already_done(item: Item, done: set[str], summary: Summary) -> bool:
+    if isinstance(item, InputPage) and item.key in done:
+        summary.read += 1
+        summary.resumed += 1
+        return True
+    return False

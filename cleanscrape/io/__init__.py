@@ -1,0 +1,1 @@
+"""Reading pages from corpus files and writing records to them."""

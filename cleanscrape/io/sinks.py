@@ -1,0 +1,141 @@
+"""Output files written atomically: rows go to ``NAME.partial``, renamed to NAME when the run ends.
+
+An interrupted run leaves the ``.partial`` file; ``resume=True`` keeps the
+rows in it (dropping a torn last row) and appends the rest, so a resumed run
+neither loses nor repeats a record.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from .compression import open_read, open_write, strip_compression
+
+PARTIAL = ".partial"
+
+
+class JsonlSink:
+    """JSON lines to stdout ("-") or to a file (.gz and .zst by its ending)."""
+
+    def __init__(self, name: str, resume: bool = False) -> None:
+        self.name = name
+        self.done_keys: set[str] = set()
+        if name == "-":
+            self._handle = None
+            return
+        self._final = Path(name)
+        self._partial = Path(name + PARTIAL)
+        kept: list[bytes] = []
+        if resume and self._partial.exists():
+            kept = _complete_rows(self._partial)
+            self.done_keys = {json.loads(row)["source"] for row in kept}
+        self._handle = open_write(self._partial, name)
+        for row in kept:
+            self._handle.write(row)
+
+    def write(self, row: dict[str, Any]) -> None:
+        line = json.dumps(row, ensure_ascii=False) + "\n"
+        if self._handle is None:
+            sys.stdout.write(line)
+        else:
+            self._handle.write(line.encode("utf-8"))
+
+    def finish(self) -> None:
+        """Close and move the finished file into place."""
+        if self._handle is None:
+            sys.stdout.flush()
+            return
+        self._handle.close()
+        os.replace(self._partial, self._final)
+
+    def abort(self) -> None:
+        """Close, leaving the .partial file for a later --resume."""
+        if self._handle is not None and not self._handle.closed:
+            self._handle.close()
+
+
+def _complete_rows(path: Path) -> list[bytes]:
+    """Rows of an interrupted run, up to the first one that was cut off."""
+    rows: list[bytes] = []
+    try:
+        with open_read(path) as handle:
+            for raw in handle:
+                if not raw.endswith(b"\n"):
+                    break
+                try:
+                    json.loads(raw)
+                except json.JSONDecodeError:
+                    break
+                rows.append(raw)
+    except (EOFError, OSError, ValueError):
+        pass  # a compressed stream cut mid-block ends the readable rows
+    return rows
+
+
+class ParquetSink:
+    """Rows to a Parquet file in row groups, with a fixed Arrow schema."""
+
+    BATCH = 1000
+
+    def __init__(self, name: str, resume: bool = False) -> None:
+        if resume:
+            raise ValueError("--resume works with JSONL output only; Parquet files cannot be appended to")
+        import pyarrow as pa
+
+        self.name = name
+        self.done_keys: set[str] = set()
+        self._final = Path(name)
+        self._partial = Path(name + PARTIAL)
+        self._rows: list[dict[str, Any]] = []
+        self._schema = record_schema(pa)
+        self._writer = None
+
+    def write(self, row: dict[str, Any]) -> None:
+        metadata = dict(row["metadata"])
+        extra = {k: metadata.pop(k) for k in list(metadata) if k not in ("author", "date", "sitename", "reading_minutes")}
+        # Input fields vary from corpus to corpus; one JSON string keeps the schema fixed.
+        metadata["input_fields"] = json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
+        self._rows.append({**row, "metadata": metadata})
+        if len(self._rows) >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self._partial, self._schema)
+        self._writer.write_table(pa.Table.from_pylist(self._rows, schema=self._schema))
+        self._rows = []
+
+    def finish(self) -> None:
+        if self._rows or self._writer is None:
+            self._flush()
+        self._writer.close()
+        os.replace(self._partial, self._final)
+
+    def abort(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+
+
+def record_schema(pa):
+    text = pa.string()
+    return pa.schema([
+        ("id", text), ("url", text), ("title", text), ("text", text), ("language", text),
+        ("language_probability", pa.float64()),
+        ("metadata", pa.struct([("author", text), ("date", text), ("sitename", text),
+                                ("reading_minutes", pa.int64()), ("input_fields", text)])),
+        ("removed", pa.list_(pa.struct([("line", pa.int64()), ("text", text), ("reason", text)]))),
+        ("dropped", text), ("extractor", text), ("word_count", pa.int64()), ("source", text),
+    ])
+
+
+def open_sink(name: str, resume: bool = False):
+    if strip_compression(name.lower()).endswith(".parquet"):
+        return ParquetSink(name, resume)
+    return JsonlSink(name, resume)

@@ -1,0 +1,200 @@
+"""Input pages from files, folders, globs and stdin, in every format the CLI reads.
+
+Each input yields, in order, an :class:`InputPage` per page it holds or a
+:class:`ReadFailure` naming the source and line or offset that could not be
+read, so that nothing read goes unaccounted for.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .compression import open_read, strip_compression
+
+PAGE_FORMATS = ("html", "text")
+JSONL_ENDINGS = (".jsonl", ".json", ".ndjson")
+WARC_ENDINGS = (".warc", ".arc")
+PARQUET_ENDINGS = (".parquet",)
+HTML_ENDINGS = (".html", ".htm", ".xhtml")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldNames:
+    """Which fields of JSONL and Parquet rows hold what."""
+
+    text: str = "text"
+    html: str = "html"
+    id: str = "id"
+    url: str = "url"
+
+
+@dataclass(frozen=True, slots=True)
+class InputPage:
+    source: str  # the file it came from ("-" for stdin)
+    position: int  # 1-based line (JSONL), row (Parquet), record (WARC); 0 for a whole file
+    content: str | bytes
+    input_format: str  # "auto", "html" or "text"
+    id: str | None = None
+    url: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        """Where this page stands in the inputs: stable across runs, so an id can be made from it."""
+        return f"{self.source}:{self.position}" if self.position else self.source
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A record that holds no page (an image response in a WARC file), counted but not cleaned."""
+
+    source: str
+    position: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReadFailure:
+    source: str
+    position: int
+    message: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.source}:{self.position}" if self.position else self.source
+
+
+def expand(inputs: tuple[str, ...] | list[str]) -> Iterator[str]:
+    """Files named, globbed, or found below folders (sorted); "-" stays stdin."""
+    for name in inputs:
+        if name == "-":
+            yield name
+        elif Path(name).is_dir():
+            yield from (str(p) for p in sorted(Path(name).rglob("*")) if p.is_file())
+        elif any(ch in name for ch in "*?[") and not Path(name).exists():
+            matches = sorted(glob.glob(name, recursive=True))
+            yield from matches if matches else [name]
+        else:
+            yield name
+
+
+def format_of(name: str) -> str:
+    base = strip_compression(name.lower())
+    if base.endswith(JSONL_ENDINGS):
+        return "jsonl"
+    if base.endswith(WARC_ENDINGS):
+        return "warc"
+    if base.endswith(PARQUET_ENDINGS):
+        return "parquet"
+    if base.endswith(HTML_ENDINGS):
+        return "html"
+    return "page"
+
+
+Item = InputPage | ReadFailure | Skipped
+
+
+def read_all(inputs, fields: FieldNames = FieldNames(), stdin_format: str = "page") -> Iterator[Item]:
+    for name in expand(inputs):
+        kind = stdin_format if name == "-" else format_of(name)
+        try:
+            if kind == "jsonl":
+                yield from _read_jsonl(name, fields)
+            elif kind == "warc":
+                yield from _read_warc(name)
+            elif kind == "parquet":
+                yield from _read_parquet(name, fields)
+            else:
+                data = sys.stdin.buffer.read() if name == "-" else _read_file(Path(name))
+                yield InputPage(name, 0, data, "html" if kind == "html" else "auto")
+        except (OSError, EOFError, ValueError) as error:
+            yield ReadFailure(name, 0, f"cannot read: {error}")
+
+
+def _read_file(path: Path) -> bytes:
+    with open_read(path) as handle:
+        return handle.read()
+
+
+def _row_page(source: str, position: int, row: Any, fields: FieldNames) -> InputPage | ReadFailure:
+    if not isinstance(row, dict):
+        return ReadFailure(source, position, f"expected an object, got {type(row).__name__}")
+    if isinstance(row.get(fields.html), str):
+        content, kind = row[fields.html], "html"
+    elif isinstance(row.get(fields.text), str):
+        content, kind = row[fields.text], "text"
+    else:
+        return ReadFailure(source, position, f"no string field {fields.html!r} or {fields.text!r}")
+    page_id = row.get(fields.id)
+    url = row.get(fields.url)
+    extra = {k: v for k, v in row.items() if k not in (fields.html, fields.text, fields.id, fields.url)}
+    return InputPage(
+        source, position, content, kind,
+        id=None if page_id is None else str(page_id),
+        url=url if isinstance(url, str) else None,
+        extra=extra,
+    )
+
+
+def _read_jsonl(name: str, fields: FieldNames) -> Iterator[InputPage | ReadFailure]:
+    handle = sys.stdin.buffer if name == "-" else open_read(Path(name))
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            try:
+                row = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError) as error:
+                yield ReadFailure(name, number, f"bad JSON: {error}")
+                continue
+            yield _row_page(name, number, row, fields)
+
+
+def _read_parquet(name: str, fields: FieldNames) -> Iterator[InputPage | ReadFailure]:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:  # pragma: no cover - depends on the install
+        yield ReadFailure(name, 0, "reading Parquet needs pyarrow: pip install 'cleanscrape[parquet]'")
+        return
+    number = 0
+    for batch in pq.ParquetFile(name).iter_batches(batch_size=512):
+        for row in batch.to_pylist():
+            number += 1
+            yield _row_page(name, number, row, fields)
+
+
+def _read_warc(name: str) -> Iterator[InputPage | ReadFailure | Skipped]:
+    """HTTP response records of a WARC file; requests, metadata and the like are not pages."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    number = 0
+    with open(name, "rb") as handle:
+        try:
+            for record in ArchiveIterator(handle):
+                if record.rec_type != "response":
+                    continue
+                number += 1
+                headers = record.http_headers
+                content_type = (headers.get_header("Content-Type") if headers is not None else None) or "text/html"
+                if "html" not in content_type.lower():
+                    yield Skipped(name, number, "not_html")
+                    continue
+                try:
+                    content = record.content_stream().read()
+                except Exception as error:  # a truncated or badly encoded payload: report, go on
+                    yield ReadFailure(name, number, f"cannot read payload: {error}")
+                    continue
+                yield InputPage(
+                    name, number, content, "html",
+                    id=record.rec_headers.get_header("WARC-Record-ID"),
+                    url=record.rec_headers.get_header("WARC-Target-URI"),
+                )
+        except ArchiveLoadFailed as error:
+            yield ReadFailure(name, number + 1, f"not a readable WARC record: {error}")
