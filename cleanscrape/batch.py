@@ -21,16 +21,18 @@ from .io.sources import FieldNames, InputPage, Item, ReadFailure, Skipped, read_
 
 #: Pages handed to a worker at a time: small, so both workers stay busy to the end.
 CHUNK = 2
-#: Cleaning this once loads every lazy part (language profiles, stop lists, MinHash).
-_WARM_UP_PAGE = "\n".join(
-    ["Home", "News"]
-    + ["The council said on Tuesday that the new bridge over the river would open to traffic next spring."] * 2
-)
 
 
-def warm_up(cleaner: Cleaner) -> None:
+def warm_up() -> None:
     """Load what cleaning loads lazily, before forking, so workers share it instead of each loading it."""
-    cleaner.clean(_WARM_UP_PAGE)
+    import datasketch  # noqa: F401  (imports scipy: half a second)
+    import inscriptis  # noqa: F401
+
+    from .language import load_language_profiles
+    from .stopwords import load_all_stopwords
+
+    load_language_profiles()
+    load_all_stopwords()
 
 
 @dataclass
@@ -113,7 +115,7 @@ def _outcomes(items: Iterable[Item], options: BatchOptions) -> Iterator[_Outcome
     # spawn (the only way elsewhere) re-imports everything in each worker.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     if method == "fork":
-        warm_up(work.args[0])
+        warm_up()
     with multiprocessing.get_context(method).Pool(options.jobs) as pool:
         yield from pool.imap(work, items, chunksize=CHUNK)
 
