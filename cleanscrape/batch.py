@@ -17,6 +17,9 @@ from typing import Any
 from .cleaner import Cleaner
 from .config import CleanerConfig
 from .io.sinks import open_sink
+from .corpus.records import site_key
+from .corpus.site_profile import SiteProfile, SiteProfileConfig, SiteProfileLearner
+from .decoding import decode_page
 from .io.sources import FieldNames, InputPage, Item, ReadFailure, Skipped, read_all
 
 #: Pages handed to a worker at a time: small, so both workers stay busy to the end.
@@ -68,6 +71,8 @@ class BatchOptions:
     explain: bool = False
     fields: FieldNames = field(default_factory=FieldNames)
     resume: bool = False
+    #: Template lines learned from many pages of each site (``cleanscrape learn-templates``).
+    site_profile: SiteProfile | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +83,12 @@ class _Outcome:
     skipped: str | None = None
 
 
-def _process(cleaner: Cleaner, explain: bool, item: Item) -> _Outcome:
+def page_site(page: InputPage) -> str | None:
+    """The site a page belongs to, as site profiles key it: URL host, else a ``site`` or ``source`` field."""
+    return site_key({"url": page.url, "site": page.extra.get("site"), "source": page.extra.get("source")})
+
+
+def _process(cleaner: Cleaner, explain: bool, profile: SiteProfile | None, item: Item) -> _Outcome:
     if isinstance(item, ReadFailure):
         return _Outcome(item.key, error=item.message)
     if isinstance(item, Skipped):
@@ -90,6 +100,7 @@ def _process(cleaner: Cleaner, explain: bool, item: Item) -> _Outcome:
             id=item.id if item.id is not None else item.key,
             # A file's ending or a row's field says what the page is; otherwise the configuration does.
             input_format=None if item.input_format == "auto" else item.input_format,
+            is_site_template=profile.matcher(page_site(item)) if profile is not None else None,
         )
     except Exception as error:  # one bad page must not end the batch; it is reported with its place
         return _Outcome(item.key, error=f"{type(error).__name__}: {error}")
@@ -107,7 +118,7 @@ def _row(page: InputPage, row: dict[str, Any], explain: bool) -> dict[str, Any]:
 
 
 def _outcomes(items: Iterable[Item], options: BatchOptions) -> Iterator[_Outcome]:
-    work = functools.partial(_process, Cleaner(options.config), options.explain)
+    work = functools.partial(_process, Cleaner(options.config), options.explain, options.site_profile)
     if options.jobs <= 1:
         yield from map(work, items)
         return
@@ -169,3 +180,21 @@ def _already_done(item: Item, done: set[str], summary: Summary) -> bool:
         summary.resumed += 1
         return True
     return False
+
+
+def learn_site_profile(
+    inputs: Iterable[str], fields: FieldNames, config: SiteProfileConfig, report_error: Callable[[str], None]
+) -> SiteProfile:
+    """First pass of site-template cleaning: count each site's lines over every readable page."""
+    learner = SiteProfileLearner(config)
+    for item in read_all(list(inputs), fields):
+        if isinstance(item, ReadFailure):
+            report_error(f"{item.key}: {item.message}")
+        elif isinstance(item, InputPage):
+            site = page_site(item)
+            if site is None:
+                learner.pages_without_site += 1
+                continue
+            text = item.content if isinstance(item.content, str) else decode_page(item.content)
+            learner.add(site, text)
+    return learner.profile()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .config import CleanerConfig
@@ -30,11 +31,22 @@ class Cleaner:
         self.config = base.replace(**options) if options else base
 
     def clean(
-        self, page: str | bytes, *, url: str | None = None, id: str | None = None, input_format: str | None = None
+        self,
+        page: str | bytes,
+        *,
+        url: str | None = None,
+        id: str | None = None,
+        input_format: str | None = None,
+        is_site_template: Callable[[str], bool] | None = None,
     ) -> Record:
-        """Clean one page; ``input_format`` overrides the configured one for this page."""
+        """Clean one page; ``input_format`` overrides the configured one for this page.
+
+        ``is_site_template`` marks lines (by their text) that the site repeats on
+        its pages, as learned by :mod:`cleanscrape.corpus.site_profile`; they are
+        removed with the reason ``site_template``.
+        """
         text, extractor = self._page_text(page, input_format)
-        verdict = classify_page(segment(text), self.config)
+        verdict = classify_page(segment(text), self.config, is_site_template)
         body = "\n".join(line.text for line, reason in zip(verdict.lines, verdict.reasons) if reason is None)
         language = verdict.language
         return Record(
@@ -59,10 +71,10 @@ class Cleaner:
             extractor=extractor,
         )
 
-    def explain(self, page: str | bytes) -> list[LineDecision]:
+    def explain(self, page: str | bytes, *, is_site_template: Callable[[str], bool] | None = None) -> list[LineDecision]:
         """Every non-blank line of the page, kept or removed, in page order."""
         text, _ = self._page_text(page)
-        verdict: PageVerdict = classify_page(segment(text), self.config)
+        verdict: PageVerdict = classify_page(segment(text), self.config, is_site_template)
         return [LineDecision(line.index, line.text, reason) for line, reason in zip(verdict.lines, verdict.reasons)]
 
     def _page_text(self, page: str | bytes, input_format: str | None = None) -> tuple[str, str]:

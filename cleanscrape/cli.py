@@ -13,10 +13,13 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .batch import BatchOptions, run_batch
+from .batch import BatchOptions, learn_site_profile, run_batch
 from .cleaner import Cleaner
 from .config import CleanerConfig
 from .io.compression import open_read
+from .corpus import DedupConfig, SiteProfile, SiteProfileConfig, find_duplicates
+from .corpus.records import url_host
+from .io.sinks import open_sink
 from .io.sources import FieldNames
 
 EXIT_FAILURE = 1
@@ -51,9 +54,12 @@ def main() -> None:
 @click.option("--explain", is_flag=True, help="Include every removed line with its reason.")
 @click.option("--rejects", default=None, help="File for rejected pages, each with its 'dropped' reason (else they go to the output).")
 @click.option("--resume", is_flag=True, help="Continue an interrupted run from its .partial output.")
+@click.option("--site-profile", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Remove each site's template lines, learned by 'cleanscrape learn-templates'.")
+@click.option("--site-templates", is_flag=True, help="Learn the sites' template lines from INPUTS first, then clean.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def clean(inputs, output, input_format, text_field, html_field, id_field, url_field, jobs, languages, min_words,
-          explain, rejects, resume, quiet) -> None:
+          explain, rejects, resume, site_profile, site_templates, quiet) -> None:
     """Clean pages into records, one per input page, in input order.
 
     INPUTS are files, folders (recursively), globs or '-' (stdin): HTML and
@@ -66,16 +72,25 @@ def clean(inputs, output, input_format, text_field, html_field, id_field, url_fi
         languages=tuple(code.strip() for code in languages.split(",") if code.strip()) if languages else None,
         min_words=min_words,
     )
+    fields = FieldNames(text=text_field, html=html_field, id=id_field, url=url_field)
+    if site_profile and site_templates:
+        raise click.UsageError("give --site-profile or --site-templates, not both")
+    if site_templates and "-" in inputs:
+        raise click.UsageError("--site-templates reads the inputs twice; stdin cannot be read twice")
+    profile = _load_profile(site_profile) if site_profile else None
+    if site_templates:
+        profile = learn_site_profile(inputs, fields, SiteProfileConfig(), _report_error)
+        if not quiet:
+            click.echo(f"cleanscrape: learned {profile!r}", err=True)
     options = BatchOptions(
-        config=config, jobs=jobs, explain=explain, resume=resume,
-        fields=FieldNames(text=text_field, html=html_field, id=id_field, url=url_field),
+        config=config, jobs=jobs, explain=explain, resume=resume, fields=fields, site_profile=profile,
     )
     show_progress = not quiet and sys.stderr.isatty()
     bar = _progress_bar() if show_progress else None
     try:
         summary = run_batch(
             inputs, output, rejects, options,
-            report_error=lambda message: click.echo(f"cleanscrape: error: {message}", err=True),
+            report_error=_report_error,
             progress=bar.update if bar else None,
         )
     except BrokenPipeError:
@@ -94,6 +109,17 @@ def clean(inputs, output, input_format, text_field, html_field, id_field, url_fi
         sys.exit(EXIT_FAILURE)
 
 
+def _report_error(message: str) -> None:
+    click.echo(f"cleanscrape: error: {message}", err=True)
+
+
+def _load_profile(path: str) -> SiteProfile:
+    try:
+        return SiteProfile.load(path)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise click.ClickException(f"{path}: not a readable site profile: {error}") from None
+
+
 def _progress_bar():
     from tqdm import tqdm
 
@@ -103,10 +129,14 @@ def _progress_bar():
 @main.command()
 @click.argument("page", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--format", "input_format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True)
-def explain(page, input_format) -> None:
+@click.option("--site-profile", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Also mark the site's template lines, learned by 'cleanscrape learn-templates'.")
+@click.option("--url", default=None, help="The page's URL: names its site in the profile.")
+def explain(page, input_format, site_profile, url) -> None:
     """Show PAGE line by line, each line marked kept or removed with its reason."""
+    matcher = _load_profile(site_profile).matcher(url_host(url)) if site_profile else None
     try:
-        decisions = Cleaner(CleanerConfig(input_format=input_format)).explain(_read_bytes(page))
+        decisions = Cleaner(CleanerConfig(input_format=input_format)).explain(_read_bytes(page), is_site_template=matcher)
         for decision in decisions:
             label = "keep" if decision.reason is None else decision.reason
             marker = click.style(f"{decision.line:5d} {label:<15}", fg="green" if decision.reason is None else "red")
@@ -164,6 +194,80 @@ def bench(gold, compare, mode, json_path, quiet) -> None:
 def _page_f1(match) -> float:
     precision, recall = match.precision or 0.0, match.recall or 0.0
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+
+@main.command("learn-templates")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The site profile (JSON) to write.")
+@click.option("--text-field", default="text", show_default=True)
+@click.option("--html-field", default="html", show_default=True)
+@click.option("--url-field", default="url", show_default=True)
+@click.option("--min-site-pages", type=click.IntRange(min=1), default=SiteProfileConfig.min_site_pages, show_default=True,
+              help="Sites with fewer pages get no profile.")
+@click.option("--min-pages", type=click.IntRange(min=1), default=SiteProfileConfig.min_pages, show_default=True,
+              help="A template line is on at least this many pages ...")
+@click.option("--min-share", type=click.FloatRange(0, 1, min_open=True), default=SiteProfileConfig.min_share, show_default=True,
+              help="... and on at least this share of its site's pages.")
+def learn_templates(inputs, output, text_field, html_field, url_field, min_site_pages, min_pages, min_share) -> None:
+    """Learn each site's template lines from many of its pages (site: URL host, else a 'site' or 'source' field)."""
+    config = SiteProfileConfig(min_site_pages=min_site_pages, min_pages=min_pages, min_share=min_share)
+    fields = FieldNames(text=text_field, html=html_field, url=url_field)
+    profile = learn_site_profile(inputs, fields, config, _report_error)
+    profile.save(output)
+    lines = sum(len(site.lines) for site in profile.sites.values())
+    click.echo(f"cleanscrape: {len(profile.sites)} sites profiled, {lines} template lines; {profile.stats}", err=True)
+
+
+@main.command()
+@click.argument("records", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", default="-", show_default=True, help="JSONL (.gz/.zst) or Parquet file, or '-'.")
+@click.option("--rejects", default=None, help="Put duplicates here (dropped: 'duplicate') instead of in the output.")
+@click.option("--threshold", type=click.FloatRange(0, 1, min_open=True, max_open=True), default=DedupConfig.threshold,
+              show_default=True, help="Estimated Jaccard similarity at which two texts are near-duplicates.")
+@click.option("--num-perm", type=click.IntRange(min=16), default=128, show_default=True, help="MinHash permutations.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("-q", "--quiet", is_flag=True)
+def dedup(records, output, rejects, threshold, num_perm, jobs, quiet) -> None:
+    """Find near-duplicate documents among RECORDS (JSONL from 'cleanscrape clean') and mark them.
+
+    Each record gets 'dup_cluster' (its cluster's representative id: the
+    longest text, then the lowest id) and 'is_duplicate'.
+    """
+    path = Path(records)
+    config = DedupConfig().replace(threshold=threshold, num_perm=num_perm)
+    try:
+        clusters = find_duplicates(_jsonl_records(path), config, jobs=jobs)
+    except ValueError as error:
+        raise click.ClickException(f"{records}: {error}") from None
+    sink = open_sink(output)
+    reject_sink = open_sink(rejects) if rejects else None
+    for row in (clusters.annotate(record) for record in _jsonl_records(path)):
+        if row["is_duplicate"] and reject_sink is not None:
+            reject_sink.write({**row, "dropped": "duplicate"})
+        else:
+            sink.write(row)
+    sink.finish()
+    if reject_sink is not None:
+        reject_sink.finish()
+    if not quiet:
+        summary = clusters.summary()
+        click.echo(
+            f"cleanscrape: {summary['records']} records, {summary['duplicates']} duplicates "
+            f"({summary['exact_duplicates']} exact) in {summary['clusters']} clusters; "
+            f"threshold {summary['threshold']}, {summary['bands']} bands x {summary['rows']} rows",
+            err=True,
+        )
+
+
+def _jsonl_records(path: Path):
+    with open_read(path) as handle:
+        for number, raw in enumerate(handle, start=1):
+            if raw.strip():
+                try:
+                    yield json.loads(raw)
+                except json.JSONDecodeError as error:
+                    raise click.ClickException(f"{path}:{number}: bad JSON: {error}") from None
 
 
 if __name__ == "__main__":

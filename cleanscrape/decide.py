@@ -7,7 +7,7 @@ lines -> everything left outside the article span.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import language as lang
@@ -23,11 +23,13 @@ NEAR_DUPLICATE = "near_duplicate"
 OFF_LANGUAGE = "off_language"
 TITLE = "title"
 OUTSIDE = "boilerplate"
+#: A line the site repeats on most of its pages (learned by cleanscrape.corpus.site_profile).
+SITE_TEMPLATE = "site_template"
 
 # A footer word ("privacy policy") inside a real sentence does not make it a footer.
 _WEAK_REASONS = frozenset({"footer"})
 # Where a comments section ends: the page's own template resumes.
-_AFTER_COMMENTS = frozenset({"related_list", "footer", "widget", "share_bar", "placeholder"})
+_AFTER_COMMENTS = frozenset({"related_list", "footer", "widget", "share_bar", "placeholder", SITE_TEMPLATE})
 # What a comment is made of: its author, its date, reply links, its text.
 _COMMENT_PARTS = frozenset({None, "byline", "menu", "title", "near_duplicate"})
 
@@ -44,13 +46,24 @@ class PageVerdict:
     sitename: str | None
 
 
-def classify_page(lines: list[Line], config: CleanerConfig) -> PageVerdict:
+def classify_page(
+    lines: list[Line], config: CleanerConfig, is_site_template: Callable[[str], bool] | None = None
+) -> PageVerdict:
+    """Every line's reason (None: kept) and the page's facts.
+
+    ``is_site_template`` says from corpus evidence which lines (by their
+    text) are the site's template: they weigh as template in the article
+    search and are removed as ``site_template``.
+    """
     guess = lang.detect(lang.sample_for_detection(lines, config.language_sample_chars), config.language_seed) if lines else None
     code = guess.code if guess else None
     stopwords = stopwords_for(code)
     densities = [stopword_density(line.tokens, stopwords) for line in lines]
     prose = [is_prose(line, bool(stopwords), density, config) for line, density in zip(lines, densities)]
     reasons = [_line_reason(line, is_line_prose) for line, is_line_prose in zip(lines, prose)]
+    site_template = [is_site_template is not None and is_site_template(line.text) for line in lines]
+    # Detector reasons stay for now: the related-list and comments steps read them.
+    reasons = [SITE_TEMPLATE if template and reason is None else reason for reason, template in zip(reasons, site_template)]
 
     weights = [line_weight(line, reason, p, config) for line, reason, p in zip(lines, reasons, prose)]
     span = best_span(anchor_bonus(weights, [reason == byline.REASON for reason in reasons], prose))
@@ -76,6 +89,8 @@ def classify_page(lines: list[Line], config: CleanerConfig) -> PageVerdict:
     _settle(lines, reasons, prose, config)
 
     facts = _byline_facts(lines, reasons)
+    # Corpus evidence names a removed line more surely than a one-page guess.
+    reasons = [SITE_TEMPLATE if template else reason for reason, template in zip(reasons, site_template)]
     return PageVerdict(
         lines=lines,
         reasons=reasons,

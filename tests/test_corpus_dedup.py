@@ -1,0 +1,205 @@
+"""Near-duplicate documents: signatures, LSH bands, clusters and their representatives."""
+
+import random
+import zlib
+
+import numpy as np
+import pytest
+from datasketch import MinHash
+from datasketch.lsh import _optimal_param
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleanscrape import Record
+from cleanscrape.corpus import DedupConfig, SignatureScheme, deduplicate, find_duplicates, mark_duplicates
+from cleanscrape.corpus.banding import lsh_bands
+from cleanscrape.corpus.signatures import MinHasher, document_shingles, line_tokens
+
+from .strategies import paragraph
+
+ARTICLE = "\n".join(
+    [
+        "The harbour council met on Tuesday to discuss the storm damage along the eastern quay and the old fish market.",
+        "Engineers reported that the sea wall had lost several large stones during the night and that water reached the road.",
+        "Farmers from the village asked whether the budget for the new bridge would be delayed by the cost of the repairs.",
+        "The mayor said the library and the museum would stay open while the workers cleared the debris from the square.",
+        "Doctors at the city hospital treated eleven people for minor injuries, most of them caused by falling branches.",
+        "The railway company expects trains to run normally again by the end of the week once the tracks are inspected.",
+    ]
+)
+OTHER = "\n".join(
+    [
+        "A new exhibition of winter landscapes opens at the museum next month with paintings lent by private collectors.",
+        "The curator spent two years tracing the works, some of which have not been shown in public for over a century.",
+        "Tickets are free for school groups, and the museum will open late on Thursdays for the whole of the season.",
+        "Several of the painters lived in the valley and painted the same frozen river from the same bridge for decades.",
+    ]
+)
+
+
+def edited(text: str, changes: int, seed: int = 0) -> str:
+    """The text with ``changes`` words replaced, on different lines where possible."""
+    rng = random.Random(seed)
+    lines = [line.split() for line in text.split("\n")]
+    for number in range(changes):
+        words = lines[number % len(lines)]
+        words[rng.randrange(len(words))] = "zebra"
+    return "\n".join(" ".join(words) for words in lines)
+
+
+def clusters_of(texts: dict[str, str], **options) -> dict[str, str]:
+    records = [{"id": id, "text": text} for id, text in texts.items()]
+    return dict(find_duplicates(records, DedupConfig().replace(**options) if options else None).cluster_of)
+
+
+@pytest.mark.parametrize("threshold", [0.5, 0.7, 0.8, 0.9])
+@pytest.mark.parametrize("num_perm", [32, 128])
+def test_bands_follow_datasketchs_derivation(threshold, num_perm):
+    for weight in (0.5, 0.9):
+        assert lsh_bands(threshold, num_perm, weight) == _optimal_param(threshold, num_perm, 1 - weight, weight)
+
+
+def test_default_bands_find_pairs_just_above_the_threshold():
+    bands, rows = DedupConfig().band_layout()
+    assert bands * rows <= DedupConfig().scheme.num_perm
+    assert 1 - (1 - 0.85**rows) ** bands > 0.95  # candidate probability at Jaccard 0.85
+    assert 1 - (1 - 0.5**rows) ** bands < 0.05
+
+
+def test_signatures_are_datasketch_minhashes_of_line_shingles():
+    lines = line_tokens("Ships stuck in the canal, after a storm!\nThe port is closed.")
+    assert lines == [b"ships stuck in the canal after a storm".split(), b"the port is closed".split()]
+    shingles = document_shingles(lines, 5)
+    assert shingles == [b"ships stuck in the canal", b"stuck in the canal after", b"in the canal after a",
+                        b"the canal after a storm", b"the port is closed"]
+    expected = MinHash(num_perm=64, seed=3, hashfunc=zlib.crc32)
+    expected.update_batch(shingles)
+    assert np.array_equal(MinHasher(64, 3).signature(shingles), expected.hashvalues)
+
+
+def test_cjk_characters_are_words_of_their_own():
+    assert line_tokens("東京の天気 today") == [["東".encode(), "京".encode(), "の".encode(), "天".encode(), "気".encode(), b"today"]]
+
+
+def test_the_scheme_is_recorded_and_checked():
+    summary = find_duplicates([{"id": "a", "text": ARTICLE}]).summary()
+    assert summary["signature"] == {"num_perm": 128, "seed": 1, "shingle_words": 5, "permutation": "affine32",
+                                    "hash": "crc32", "shingles": "line_word_ngrams"}
+    with pytest.raises(ValueError, match="hash"):
+        SignatureScheme(hash="sha1")
+    with pytest.raises(ValueError, match="num_perm"):
+        SignatureScheme(num_perm=8)
+
+
+def test_exact_copies_cluster_whatever_their_case_spacing_and_punctuation():
+    copy = ARTICLE.upper().replace(",", "").replace(" ", "  ")
+    assert clusters_of({"b": ARTICLE, "a": copy, "c": OTHER}) == {"a": "a", "b": "a", "c": "c"}
+
+
+def test_near_duplicates_cluster_and_distinct_texts_do_not():
+    texts = {"orig": ARTICLE, "edit": edited(ARTICLE, 2), "other": OTHER, "far": edited(ARTICLE, 30)}
+    found = clusters_of(texts)
+    assert found["edit"] == found["orig"]
+    assert found["other"] == "other"
+    assert found["far"] == "far"
+
+
+def test_moving_paragraphs_does_not_hide_a_copy():
+    lines = ARTICLE.split("\n")
+    found = clusters_of({"x": ARTICLE, "y": "\n".join(lines[3:] + lines[:3])})
+    assert found["x"] == found["y"]
+
+
+def test_the_representative_is_the_longest_text_then_the_lowest_id():
+    longer = ARTICLE + "\nThe council will meet again next week."
+    found = find_duplicates(
+        [{"id": "1", "text": ARTICLE}, {"id": "2", "text": longer}, {"id": "0", "text": ARTICLE.lower()}]
+    )
+    assert {id: found.dup_cluster(id) for id in "012"} == {"0": "2", "1": "2", "2": "2"}
+    assert [found.is_duplicate(id) for id in "012"] == [True, True, False]
+    assert found.clusters() == [("2", "0", "1")]
+    tie = find_duplicates([{"id": "b", "text": ARTICLE}, {"id": "a", "text": ARTICLE}])
+    assert tie.dup_cluster("b") == "a"
+
+
+def test_empty_texts_are_exact_duplicates_of_each_other_only():
+    found = clusters_of({"e1": "", "e2": "  \n ", "x": ARTICLE, "y": "?!"})
+    assert found["e1"] == found["e2"] == found["y"] != found["x"]
+
+
+def test_records_get_dup_cluster_and_is_duplicate():
+    records = [
+        {"id": "a", "text": ARTICLE, "url": "https://a.example/1"},
+        {"id": "b", "text": ARTICLE.replace("large ", ""), "url": "https://b.example/1"},
+    ]
+    rows = deduplicate(records)
+    assert [(row["id"], row["url"], row["dup_cluster"], row["is_duplicate"]) for row in rows] == [
+        ("a", "https://a.example/1", "a", False),
+        ("b", "https://b.example/1", "a", True),
+    ]
+    assert "dup_cluster" not in records[0]  # the input is not changed
+
+
+def test_cleanscrape_records_are_accepted():
+    records = [Record(id=str(n), url=None, title=None, text=ARTICLE, language="en", language_probability=1.0) for n in range(2)]
+    clusters = find_duplicates(records)
+    rows = list(mark_duplicates(records, clusters))
+    assert [row["is_duplicate"] for row in rows] == [False, True]
+    assert rows[1]["word_count"] == records[1].word_count
+
+
+def test_ids_must_be_present_and_unique():
+    with pytest.raises(ValueError, match="unique"):
+        find_duplicates([{"id": "a", "text": "x"}, {"id": "a", "text": "y"}])
+    with pytest.raises(ValueError, match="no id"):
+        find_duplicates([{"text": "x"}])
+    clusters = find_duplicates([{"id": "a", "text": "x"}])
+    with pytest.raises(KeyError, match="not among"):
+        clusters.annotate({"id": "b", "text": "x"})
+
+
+def test_config_is_validated():
+    with pytest.raises(ValueError, match="threshold"):
+        DedupConfig(threshold=1.0)
+    with pytest.raises(ValueError, match="both"):
+        DedupConfig(bands=4)
+    with pytest.raises(ValueError, match="permutations"):
+        DedupConfig(bands=20, rows=10)
+    with pytest.raises(TypeError, match="unknown"):
+        DedupConfig().replace(treshold=0.5)
+    assert DedupConfig().replace(num_perm=64, threshold=0.9).scheme.num_perm == 64
+
+
+def _corpus(seed: int) -> list[dict]:
+    rng = random.Random(seed)
+    texts = [ARTICLE, OTHER, edited(ARTICLE, 1, seed), OTHER.upper(), OTHER + "\nAsk at the museum desk.", "", ARTICLE]
+    return [{"id": f"r{rng.randrange(10**6)}-{n}", "text": text} for n, text in enumerate(texts)]
+
+
+def test_workers_batches_and_order_do_not_change_the_result():
+    records = _corpus(1)
+    expected = find_duplicates(records).cluster_of
+    assert find_duplicates(records[::-1], DedupConfig(batch_size=2), jobs=2).cluster_of == expected
+    assert len(set(expected.values())) == 3  # ARTICLE and its copies, OTHER and its copies, the empty text
+
+
+@settings(max_examples=25)
+@given(st.lists(paragraph, min_size=1, max_size=6), st.data())
+def test_clusters_do_not_depend_on_input_order(paragraphs, data):
+    texts = paragraphs + [paragraphs[0].upper()] + [p + " Extra words at the end of it." for p in paragraphs[:2]]
+    records = [{"id": f"doc{n}", "text": text} for n, text in enumerate(texts)]
+    shuffled = data.draw(st.permutations(records))
+    assert find_duplicates(shuffled).cluster_of == find_duplicates(records).cluster_of
+
+
+@settings(max_examples=25)
+@given(st.lists(st.text(min_size=0, max_size=200), min_size=1, max_size=6), st.data())
+def test_exact_duplicates_always_share_a_cluster(texts, data):
+    copied = data.draw(st.integers(0, len(texts) - 1))
+    records = [{"id": f"t{n}", "text": text} for n, text in enumerate(texts)]
+    records.append({"id": "copy", "text": f"  {texts[copied].upper()} "})
+    found = find_duplicates(records)
+    # Case folding can change a text's words (ß -> SS -> ss); compare on what the signature reads.
+    if line_tokens(texts[copied].upper()) == line_tokens(texts[copied]):
+        assert found.dup_cluster("copy") == found.dup_cluster(f"t{copied}")
+    assert found.dup_cluster(found.dup_cluster("copy")) == found.dup_cluster("copy")
