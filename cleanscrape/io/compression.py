@@ -34,7 +34,8 @@ def open_write(path: Path, final_name: str, append: bool = False) -> BinaryIO:
     """
     mode = "ab" if append else "wb"
     if final_name.endswith(".gz"):
-        return gzip.open(path, mode)
+        # zlib's default level: level 9 (gzip.open's default) costs about twice the time for ~2% smaller files.
+        return gzip.open(path, mode, compresslevel=6)
     if final_name.endswith(".zst"):
         import zstandard
 
