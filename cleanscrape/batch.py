@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+import os
+from pathlib import Path
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -16,11 +18,12 @@ from typing import Any
 
 from .cleaner import Cleaner
 from .config import CleanerConfig
-from .io.sinks import open_sink
+from .io.sinks import JsonlSink, open_sink
+from .corpus.dedup import DedupConfig, DuplicateClusters, find_duplicates
 from .corpus.records import site_key
 from .corpus.site_profile import SiteProfile, SiteProfileConfig, SiteProfileLearner
 from .decoding import decode_page
-from .io.sources import FieldNames, InputPage, Item, ReadFailure, Skipped, read_all
+from .io.sources import FieldNames, InputPage, Item, ReadFailure, Skipped, jsonl_rows, read_all
 
 #: Pages handed to a worker at a time: small, so both workers stay busy to the end.
 CHUNK = 2
@@ -73,6 +76,8 @@ class BatchOptions:
     resume: bool = False
     #: Template lines learned from many pages of each site (``cleanscrape learn-templates``).
     site_profile: SiteProfile | None = None
+    #: Mark near-duplicate documents across the run (duplicates go to the rejects file when there is one).
+    dedup: DedupConfig | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,10 +144,14 @@ def run_batch(
     report_error: Callable[[str], None],
     progress: Callable[[int], None] | None = None,
 ) -> Summary:
+    if options.dedup is not None and options.resume:
+        raise ValueError("--dedup needs the whole run at once; it cannot be resumed")
     summary = Summary()
-    sink = open_sink(output, options.resume)
+    final_sink = open_sink(output, options.resume)
     reject_sink = open_sink(rejects, options.resume) if rejects else None
-    done = sink.done_keys | (reject_sink.done_keys if reject_sink else set())
+    # With dedup, kept records wait in a scratch file until every text has been seen.
+    sink = JsonlSink(_scratch_name(output)) if options.dedup is not None else final_sink
+    done = final_sink.done_keys | (reject_sink.done_keys if reject_sink else set())
     try:
         items = read_all(list(inputs), options.fields)
         pending = (item for item in items if not _already_done(item, done, summary))
@@ -163,15 +172,53 @@ def run_batch(
                     (reject_sink or sink).write(outcome.row)
             if progress:
                 progress(1)
+        if options.dedup is not None:
+            sink.finish()
+            scratch = Path(_scratch_name(output))
+            moved = write_marked_duplicates(scratch, options.dedup, options.jobs, final_sink, reject_sink).moved
+            scratch.unlink()
+            summary.written -= moved
+            if moved:
+                summary.rejected["duplicate"] += moved
     except BaseException:
-        sink.abort()
-        if reject_sink:
-            reject_sink.abort()
+        for open_one in {id(s): s for s in (sink, final_sink, reject_sink) if s is not None}.values():
+            open_one.abort()
         raise
-    sink.finish()
+    final_sink.finish()
     if reject_sink:
         reject_sink.finish()
     return summary
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedDuplicates:
+    clusters: DuplicateClusters
+    #: Duplicates written to the rejects sink rather than the output.
+    moved: int
+
+
+def write_marked_duplicates(records: Path, config: DedupConfig, jobs: int, sink, reject_sink=None) -> MarkedDuplicates:
+    """Read JSONL records twice: find near-duplicate clusters, then write every record marked.
+
+    Each record gets ``dup_cluster`` and ``is_duplicate``; with a rejects
+    sink, duplicates go there with ``dropped: "duplicate"``.
+    """
+    clusters = find_duplicates(jsonl_rows(records), config, jobs=jobs)
+    moved = 0
+    for row in jsonl_rows(records):
+        row = clusters.annotate(row)
+        if row["is_duplicate"] and reject_sink is not None:
+            reject_sink.write({**row, "dropped": "duplicate"})
+            moved += 1
+        else:
+            sink.write(row)
+    return MarkedDuplicates(clusters, moved)
+
+
+def _scratch_name(output: str) -> str:
+    if output == "-":
+        return f".cleanscrape-{os.getpid()}.undeduplicated.jsonl"
+    return f"{output}.undeduplicated.jsonl"
 
 
 def _already_done(item: Item, done: set[str], summary: Summary) -> bool:

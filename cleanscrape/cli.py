@@ -13,11 +13,11 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .batch import BatchOptions, learn_site_profile, run_batch
+from .batch import BatchOptions, learn_site_profile, run_batch, write_marked_duplicates
 from .cleaner import Cleaner
 from .config import CleanerConfig
 from .io.compression import open_read
-from .corpus import DedupConfig, SiteProfile, SiteProfileConfig, find_duplicates
+from .corpus import DedupConfig, SiteProfile, SiteProfileConfig
 from .corpus.records import url_host
 from .io.sinks import open_sink
 from .io.sources import FieldNames
@@ -57,9 +57,11 @@ def main() -> None:
 @click.option("--site-profile", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Remove each site's template lines, learned by 'cleanscrape learn-templates'.")
 @click.option("--site-templates", is_flag=True, help="Learn the sites' template lines from INPUTS first, then clean.")
+@click.option("--dedup", is_flag=True,
+              help="Mark near-duplicate documents across the run (dup_cluster, is_duplicate); with --rejects, duplicates go there.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def clean(inputs, output, input_format, text_field, html_field, id_field, url_field, jobs, languages, min_words,
-          explain, rejects, resume, site_profile, site_templates, quiet) -> None:
+          explain, rejects, resume, site_profile, site_templates, dedup, quiet) -> None:
     """Clean pages into records, one per input page, in input order.
 
     INPUTS are files, folders (recursively), globs or '-' (stdin): HTML and
@@ -84,6 +86,7 @@ def clean(inputs, output, input_format, text_field, html_field, id_field, url_fi
             click.echo(f"cleanscrape: learned {profile!r}", err=True)
     options = BatchOptions(
         config=config, jobs=jobs, explain=explain, resume=resume, fields=fields, site_profile=profile,
+        dedup=DedupConfig() if dedup else None,
     )
     show_progress = not quiet and sys.stderr.isatty()
     bar = _progress_bar() if show_progress else None
@@ -234,19 +237,16 @@ def dedup(records, output, rejects, threshold, num_perm, jobs, quiet) -> None:
     Each record gets 'dup_cluster' (its cluster's representative id: the
     longest text, then the lowest id) and 'is_duplicate'.
     """
-    path = Path(records)
     config = DedupConfig().replace(threshold=threshold, num_perm=num_perm)
-    try:
-        clusters = find_duplicates(_jsonl_records(path), config, jobs=jobs)
-    except ValueError as error:
-        raise click.ClickException(f"{records}: {error}") from None
     sink = open_sink(output)
     reject_sink = open_sink(rejects) if rejects else None
-    for row in (clusters.annotate(record) for record in _jsonl_records(path)):
-        if row["is_duplicate"] and reject_sink is not None:
-            reject_sink.write({**row, "dropped": "duplicate"})
-        else:
-            sink.write(row)
+    try:
+        clusters = write_marked_duplicates(Path(records), config, jobs, sink, reject_sink).clusters
+    except ValueError as error:
+        sink.abort()
+        if reject_sink is not None:
+            reject_sink.abort()
+        raise click.ClickException(str(error)) from None
     sink.finish()
     if reject_sink is not None:
         reject_sink.finish()
@@ -258,16 +258,6 @@ def dedup(records, output, rejects, threshold, num_perm, jobs, quiet) -> None:
             f"threshold {summary['threshold']}, {summary['bands']} bands x {summary['rows']} rows",
             err=True,
         )
-
-
-def _jsonl_records(path: Path):
-    with open_read(path) as handle:
-        for number, raw in enumerate(handle, start=1):
-            if raw.strip():
-                try:
-                    yield json.loads(raw)
-                except json.JSONDecodeError as error:
-                    raise click.ClickException(f"{path}:{number}: bad JSON: {error}") from None
 
 
 if __name__ == "__main__":

@@ -108,3 +108,33 @@ def test_dedup_marks_clusters_and_can_reject_duplicates(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert [row["id"] for row in _rows(out)] == ["a", "c"]
     assert [(row["id"], row["dropped"]) for row in _rows(rejects)] == [("b", "duplicate")]
+
+
+def test_clean_dedup_marks_duplicates_across_the_run(tmp_path: Path) -> None:
+    story = _article("harbour")
+    pages = [
+        {"id": "one", "url": "https://a.example/1", "text": story},
+        {"id": "two", "url": "https://b.example/2", "text": f"{story}\nShare this: Facebook Twitter"},
+        {"id": "three", "url": "https://c.example/3", "text": _article("railway")},
+    ]
+    source = tmp_path / "pages.jsonl"
+    source.write_text("".join(json.dumps(p) + "\n" for p in pages), encoding="utf-8")
+    out, rejects = tmp_path / "out.jsonl", tmp_path / "rejects.jsonl"
+
+    result = CliRunner().invoke(main, ["clean", str(source), "-o", str(out), "--dedup"])
+    assert result.exit_code == 0, result.output
+    marked = [(r["id"], r["dup_cluster"], r["is_duplicate"]) for r in _rows(out)]
+    # Same clean text: the lowest id represents the cluster.
+    assert marked == [("one", "one", False), ("two", "one", True), ("three", "three", False)]
+    assert not list(tmp_path.glob("*undeduplicated*"))
+
+    result = CliRunner().invoke(main, ["clean", str(source), "-o", str(out), "--dedup", "--rejects", str(rejects)])
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in _rows(out)] == ["one", "three"]
+    assert [(r["id"], r["dropped"]) for r in _rows(rejects)] == [("two", "duplicate")]
+    assert "read 3, written 2, rejected 1 (duplicate: 1), errors 0" in result.stderr
+
+
+def test_dedup_cannot_be_resumed(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["clean", str(_site_pages(tmp_path)), "-o", str(tmp_path / "o.jsonl"), "--dedup", "--resume"])
+    assert result.exit_code == 1 and "cannot be resumed" in result.output

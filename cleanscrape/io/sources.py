@@ -198,3 +198,18 @@ def _read_warc(name: str) -> Iterator[InputPage | ReadFailure | Skipped]:
                 )
         except ArchiveLoadFailed as error:
             yield ReadFailure(name, number + 1, f"not a readable WARC record: {error}")
+
+
+def jsonl_rows(path: Path) -> Iterator[dict[str, Any]]:
+    """The rows of a JSONL file (.gz/.zst too); a bad line raises ValueError naming file and line."""
+    with open_read(Path(path)) as handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            try:
+                row = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError) as error:
+                raise ValueError(f"{path}:{number}: bad JSON: {error}") from None
+            if not isinstance(row, dict):
+                raise ValueError(f"{path}:{number}: expected an object")
+            yield row
