@@ -35,10 +35,8 @@ def warm_up() -> None:
     import inscriptis  # noqa: F401
 
     from .language import load_language_profiles
-    from .stopwords import load_all_stopwords
 
     load_language_profiles()
-    load_all_stopwords()
 
 
 @dataclass

@@ -51,12 +51,6 @@ _LATIN_SCRIPT = (
 )
 
 
-def load_all_stopwords() -> None:
-    """Load every stop list that :func:`reads_like_other_language` may consult."""
-    for language in _LATIN_SCRIPT:
-        stopwords_for(language)
-
-
 def reads_like_other_language(tokens: tuple[str, ...], language: str, min_density: float) -> bool:
     """Whether another Latin-script language's stop words explain ``tokens`` better than ``language``'s."""
     own = stopword_density(tokens, stopwords_for(language))
