@@ -142,18 +142,22 @@ def _row_page(source: str, position: int, row: Any, fields: FieldNames) -> Input
     )
 
 
+def _parsed_lines(handle) -> Iterator[tuple[int, Any, str | None]]:
+    """(line number, parsed value, error message) for each non-blank line of a JSONL stream."""
+    for number, raw in enumerate(handle, start=1):
+        if not raw.strip():
+            continue
+        try:
+            yield number, json.loads(raw), None
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            yield number, None, f"bad JSON: {error}"
+
+
 def _read_jsonl(name: str, fields: FieldNames) -> Iterator[InputPage | ReadFailure]:
     handle = sys.stdin.buffer if name == "-" else open_read(Path(name))
     with handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            try:
-                row = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError) as error:
-                yield ReadFailure(name, number, f"bad JSON: {error}")
-                continue
-            yield _row_page(name, number, row, fields)
+        for number, row, error in _parsed_lines(handle):
+            yield ReadFailure(name, number, error) if error else _row_page(name, number, row, fields)
 
 
 def _read_parquet(name: str, fields: FieldNames) -> Iterator[InputPage | ReadFailure]:
@@ -203,13 +207,7 @@ def _read_warc(name: str) -> Iterator[InputPage | ReadFailure | Skipped]:
 def jsonl_rows(path: Path) -> Iterator[dict[str, Any]]:
     """The rows of a JSONL file (.gz/.zst too); a bad line raises ValueError naming file and line."""
     with open_read(Path(path)) as handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            try:
-                row = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError) as error:
-                raise ValueError(f"{path}:{number}: bad JSON: {error}") from None
-            if not isinstance(row, dict):
-                raise ValueError(f"{path}:{number}: expected an object")
+        for number, row, error in _parsed_lines(handle):
+            if error or not isinstance(row, dict):
+                raise ValueError(f"{path}:{number}: {error or 'expected an object'}")
             yield row
