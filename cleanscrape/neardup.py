@@ -16,6 +16,9 @@ import regex
 from .config import CleanerConfig
 
 _NON_WORD = regex.compile(r"[\W_]+")
+#: Up to this many lines, every pair is compared; beyond it, LSH bands pick candidates
+#: (a page of 20,000 list lines would otherwise cost 200 million comparisons).
+ALL_PAIRS_LIMIT = 300
 
 
 def normalize(text: str) -> str:
@@ -64,13 +67,38 @@ def earlier_duplicates(texts: Sequence[str], config: CleanerConfig) -> list[int 
         signature.clear()
         signature.update_batch(shingles(keys[position], config.shingle_size))
         rows.append(signature.hashvalues.copy())
-    # A page has at most a few hundred lines, so every pair is compared at
-    # once (the share of equal hash values estimates Jaccard similarity, as
-    # MinHash.jaccard does); LSH banding pays off only for corpora.
     matrix = np.stack(rows)
+    if len(long_positions) <= ALL_PAIRS_LIMIT:
+        candidates = _all_earlier
+    else:
+        candidates = _banded_earlier(matrix, config.near_duplicate_threshold, config.minhash_seed, signature.scheme)
     for row in range(1, len(long_positions)):
-        agreement = (matrix[:row] == matrix[row]).mean(axis=1)
-        similar = np.flatnonzero(agreement >= config.near_duplicate_threshold)
+        earlier = candidates(row)
+        if len(earlier) == 0:
+            continue
+        # The share of equal hash values estimates Jaccard similarity, as MinHash.jaccard does.
+        agreement = (matrix[earlier] == matrix[row]).mean(axis=1)
+        similar = earlier[agreement >= config.near_duplicate_threshold]
         if similar.size:
-            result[long_positions[row]] = long_positions[int(similar[0])]
+            result[long_positions[row]] = long_positions[int(similar.min())]
     return result
+
+
+def _all_earlier(row: int) -> np.ndarray:
+    return np.arange(row)
+
+
+def _banded_earlier(matrix: np.ndarray, threshold: float, seed: int, scheme: str):
+    """LSH banding (datasketch's MinHashLSH) for pages too long to compare every pair of lines."""
+    from datasketch import MinHashLSH
+    from datasketch.lean_minhash import LeanMinHash
+
+    index = MinHashLSH(threshold=threshold, num_perm=matrix.shape[1])
+    signatures = [LeanMinHash(seed=seed, hashvalues=values, scheme=scheme) for values in matrix]
+    for row, signature in enumerate(signatures):
+        index.insert(row, signature)
+
+    def earlier(row: int) -> np.ndarray:
+        return np.array(sorted(other for other in index.query(signatures[row]) if other < row), dtype=np.int64)
+
+    return earlier

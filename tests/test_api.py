@@ -149,3 +149,18 @@ def test_chinese_ad_line_in_english_article_is_removed() -> None:
 def test_record_type() -> None:
     assert isinstance(Cleaner().clean(EXAMPLE), Record)
     assert cleanscrape.__version__
+
+
+def test_near_duplicates_on_a_very_long_page_use_lsh_bands() -> None:
+    import random
+
+    from cleanscrape.config import CleanerConfig
+    from cleanscrape.neardup import ALL_PAIRS_LIMIT, earlier_duplicates
+
+    pick = random.Random(7).choice
+    words = "harbour council river engineers report water storm budget season farmers market village bridge school".split()
+    texts = [" ".join(pick(words) for _ in range(14)) for _ in range(ALL_PAIRS_LIMIT * 3)]
+    texts.append(texts[42] + " again")
+    found = earlier_duplicates(texts, CleanerConfig())
+    assert found[-1] == 42
+    assert sum(original is not None for original in found[:-1]) == sum(text in texts[:n] for n, text in enumerate(texts[:-1]))
