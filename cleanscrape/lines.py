@@ -31,7 +31,6 @@ class Line:
     text: str
     content: str
     bulleted: bool
-    indent: int
     tokens: tuple[str, ...]
     words: float
     ends_sentence: bool
@@ -43,11 +42,6 @@ class Line:
     def looks_like_code(self) -> bool:
         """Program text: brackets, assignments, shell variables, line continuations."""
         return bool(_CODE.search(self.content))
-
-    @property
-    def is_blankish(self) -> bool:
-        """A line with no word characters at all (rules, lone glyphs)."""
-        return not self.tokens
 
 
 def split_lines(text: str) -> list[str]:
@@ -71,13 +65,11 @@ def make_line(index: int, raw: str) -> Line:
     capitalized = sum(1 for token in alpha if token[0].isupper())
     digits = len(_DIGIT.findall(content))
     non_space = (len(content) - content.count(" ")) or 1
-    expanded = raw.expandtabs(4)
     return Line(
         index=index,
         text=text,
         content=content,
         bulleted=bulleted,
-        indent=len(expanded) - len(expanded.lstrip()),
         tokens=tokens,
         words=words,
         ends_sentence=bool(_SENTENCE_END.search(content)),

@@ -17,7 +17,6 @@ from typing import Any
 
 from .compression import open_read, strip_compression
 
-PAGE_FORMATS = ("html", "text")
 JSONL_ENDINGS = (".jsonl", ".json", ".ndjson")
 WARC_ENDINGS = (".warc", ".arc")
 PARQUET_ENDINGS = (".parquet",)
