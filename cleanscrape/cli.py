@@ -16,20 +16,12 @@ from . import __version__
 from .batch import BatchOptions, learn_site_profile, run_batch, write_marked_duplicates
 from .cleaner import Cleaner
 from .config import CleanerConfig
-from .io.compression import open_read
 from .corpus import DedupConfig, SiteProfile, SiteProfileConfig
 from .corpus.records import url_host
 from .io.sinks import open_sink
-from .io.sources import FieldNames
+from .io.sources import FieldNames, read_page_bytes
 
 EXIT_FAILURE = 1
-
-
-def _read_bytes(name: str) -> bytes:
-    if name == "-":
-        return sys.stdin.buffer.read()
-    with open_read(Path(name)) as handle:
-        return handle.read()
 
 
 @click.group()
@@ -97,10 +89,7 @@ def clean(inputs, output, input_format, text_field, html_field, id_field, url_fi
             progress=bar.update if bar else None,
         )
     except BrokenPipeError:
-        # `cleanscrape clean ... | head` is a normal way to look; end quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
+        _end_quietly()
     except (OSError, ValueError) as error:
         raise click.ClickException(str(error)) from None
     finally:
@@ -110,6 +99,13 @@ def clean(inputs, output, input_format, text_field, html_field, id_field, url_fi
         click.echo(summary.line(), err=True)
     if summary.errors:
         sys.exit(EXIT_FAILURE)
+
+
+def _end_quietly() -> None:
+    """`cleanscrape ... | head` is a normal way to look: a closed pipe ends the run without a traceback."""
+    # Python would flush stdout again at exit and fail on the closed pipe.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(0)
 
 
 def _report_error(message: str) -> None:
@@ -139,15 +135,13 @@ def explain(page, input_format, site_profile, url) -> None:
     """Show PAGE line by line, each line marked kept or removed with its reason."""
     matcher = _load_profile(site_profile).matcher(url_host(url)) if site_profile else None
     try:
-        decisions = Cleaner(CleanerConfig(input_format=input_format)).explain(_read_bytes(page), is_site_template=matcher)
+        decisions = Cleaner(CleanerConfig(input_format=input_format)).explain(read_page_bytes(page), is_site_template=matcher)
         for decision in decisions:
             label = "keep" if decision.reason is None else decision.reason
             marker = click.style(f"{decision.line:5d} {label:<15}", fg="green" if decision.reason is None else "red")
             click.echo(f"{marker}{decision.text}")
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
+        _end_quietly()
 
 
 @main.command()
@@ -172,7 +166,7 @@ def bench(gold, compare, mode, json_path, quiet) -> None:
         header = f"{'page':<40}" + "".join(f" {name[:15]:>15}" for name in systems)
         click.echo(header + "   (shingle F1 / word F1)")
         for index, page in enumerate(pages):
-            cells = "".join(f" {_page_f1(scores[name][index].shingle):6.3f}/{scores[name][index].word_f1:5.3f}".rjust(16) for name in systems)
+            cells = "".join(f" {scores[name][index].shingle.f1:6.3f}/{scores[name][index].word_f1:5.3f}".rjust(16) for name in systems)
             click.echo(f"{page.id[:40]:<40}{cells}")
     overall = {name: summarize(page_scores) for name, page_scores in scores.items()}
     click.echo(f"\n{len(pages)} pages, mode {mode}")
@@ -192,12 +186,6 @@ def bench(gold, compare, mode, json_path, quiet) -> None:
             for name, page_scores in scores.items()
         }
         json_path.write_text(json.dumps({"mode": mode, "overall": overall, "pages": detail}, indent=2), encoding="utf-8")
-
-
-def _page_f1(match) -> float:
-    precision, recall = match.precision or 0.0, match.recall or 0.0
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
 
 
 @main.command("learn-templates")

@@ -18,6 +18,10 @@ import regex
 _TOKEN = regex.compile(r"\w+")
 
 
+def harmonic_f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     """Shares of true positives, false positives and false negatives for one page (sum 1)."""
@@ -38,6 +42,11 @@ class Match:
             return 1.0
         return None if self.tp + self.fn == 0 else self.tp / (self.tp + self.fn)
 
+
+    @property
+    def f1(self) -> float:
+        """This page's own F1 (the benchmark averages precision and recall instead)."""
+        return harmonic_f1(self.precision or 0.0, self.recall or 0.0)
 
 @dataclass(frozen=True, slots=True)
 class Score:
@@ -74,8 +83,7 @@ def macro_score(matches: Iterable[Match]) -> Score:
     recalls = [m.recall for m in matches if m.tp + m.fn > 0 and m.recall is not None]
     precision = statistics.mean(precisions) if precisions else 0.0
     recall = statistics.mean(recalls) if recalls else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return Score(precision, recall, f1, len(matches))
+    return Score(precision, recall, harmonic_f1(precision, recall), len(matches))
 
 
 def word_prf(gold: str, extracted: str) -> tuple[float, float, float]:
@@ -89,8 +97,7 @@ def word_prf(gold: str, extracted: str) -> tuple[float, float, float]:
     overlap = sum((true & predicted).values())
     precision = overlap / sum(predicted.values())
     recall = overlap / sum(true.values())
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+    return precision, recall, harmonic_f1(precision, recall)
 
 
 def snippet_share(text: str, snippets: Iterable[str]) -> float:

@@ -110,14 +110,16 @@ def read_all(inputs, fields: FieldNames = FieldNames(), stdin_format: str = "pag
             elif kind == "parquet":
                 yield from _read_parquet(name, fields)
             else:
-                data = sys.stdin.buffer.read() if name == "-" else _read_file(Path(name))
-                yield InputPage(name, 0, data, "html" if kind == "html" else "auto")
+                yield InputPage(name, 0, read_page_bytes(name), "html" if kind == "html" else "auto")
         except (OSError, EOFError, ValueError) as error:
             yield ReadFailure(name, 0, f"cannot read: {error}")
 
 
-def _read_file(path: Path) -> bytes:
-    with open_read(path) as handle:
+def read_page_bytes(name: str) -> bytes:
+    """A whole page file, decompressed by its ending; "-" reads stdin."""
+    if name == "-":
+        return sys.stdin.buffer.read()
+    with open_read(Path(name)) as handle:
         return handle.read()
 
 
