@@ -10,19 +10,19 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
-from pathlib import Path
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .cleaner import Cleaner
 from .config import CleanerConfig
-from .io.sinks import JsonlSink, open_sink
 from .corpus.dedup import DedupConfig, DuplicateClusters, find_duplicates
 from .corpus.records import site_key
 from .corpus.site_profile import SiteProfile, SiteProfileConfig, SiteProfileLearner
 from .decoding import decode_page
+from .io.sinks import JsonlSink, open_sink
 from .io.sources import FieldNames, InputPage, Item, ReadFailure, Skipped, jsonl_rows, read_all
 
 #: Pages handed to a worker at a time: small, so both workers stay busy to the end.
@@ -95,7 +95,7 @@ def _process(cleaner: Cleaner, explain: bool, profile: SiteProfile | None, item:
     if isinstance(item, ReadFailure):
         return _Outcome(item.key, error=item.message)
     if isinstance(item, Skipped):
-        return _Outcome(f"{item.source}:{item.position}", skipped=item.reason)
+        return _Outcome(item.key, skipped=item.reason)
     try:
         record = cleaner.clean(
             item.content,

@@ -29,13 +29,13 @@ class JsonlSink:
             return
         self._final = Path(name)
         self._partial = Path(name + PARTIAL)
-        kept: list[bytes] = []
+        kept: list[tuple[bytes, str]] = []
         if resume and self._partial.exists():
             kept = _complete_rows(self._partial)
-            self.done_keys = {json.loads(row)["source"] for row in kept}
+            self.done_keys = {source for _, source in kept}
         self._handle = open_write(self._partial, name)
-        for row in kept:
-            self._handle.write(row)
+        for raw, _ in kept:
+            self._handle.write(raw)
 
     def write(self, row: dict[str, Any]) -> None:
         line = json.dumps(row, ensure_ascii=False) + "\n"
@@ -58,19 +58,19 @@ class JsonlSink:
             self._handle.close()
 
 
-def _complete_rows(path: Path) -> list[bytes]:
-    """Rows of an interrupted run, up to the first one that was cut off."""
-    rows: list[bytes] = []
+def _complete_rows(path: Path) -> list[tuple[bytes, str]]:
+    """Rows of an interrupted run, each with its ``source``, up to the first one that was cut off."""
+    rows: list[tuple[bytes, str]] = []
     try:
         with open_read(path) as handle:
             for raw in handle:
                 if not raw.endswith(b"\n"):
                     break
                 try:
-                    json.loads(raw)
-                except json.JSONDecodeError:
+                    source = json.loads(raw)["source"]
+                except (json.JSONDecodeError, KeyError, TypeError):
                     break
-                rows.append(raw)
+                rows.append((raw, source))
     except (EOFError, OSError, ValueError):
         pass  # a compressed stream cut mid-block ends the readable rows
     return rows

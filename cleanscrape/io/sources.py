@@ -33,6 +33,11 @@ class FieldNames:
     url: str = "url"
 
 
+def place(source: str, position: int) -> str:
+    """Where an item stands in the inputs ("file:line", or the file for a whole-file page): stable across runs."""
+    return f"{source}:{position}" if position else source
+
+
 @dataclass(frozen=True, slots=True)
 class InputPage:
     source: str  # the file it came from ("-" for stdin)
@@ -45,8 +50,7 @@ class InputPage:
 
     @property
     def key(self) -> str:
-        """Where this page stands in the inputs: stable across runs, so an id can be made from it."""
-        return f"{self.source}:{self.position}" if self.position else self.source
+        return place(self.source, self.position)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,10 @@ class Skipped:
     position: int
     reason: str
 
+    @property
+    def key(self) -> str:
+        return place(self.source, self.position)
+
 
 @dataclass(frozen=True, slots=True)
 class ReadFailure:
@@ -66,7 +74,7 @@ class ReadFailure:
 
     @property
     def key(self) -> str:
-        return f"{self.source}:{self.position}" if self.position else self.source
+        return place(self.source, self.position)
 
 
 def expand(inputs: tuple[str, ...] | list[str]) -> Iterator[str]:
