@@ -11,8 +11,8 @@ text with inscriptis, every visible line kept). Systems: cleanscrape,
 trafilatura (extract, deduplicate=False), jusText and keeping everything; in
 text mode trafilatura and jusText get the lines wrapped as paragraphs.
 
-Writes benchmarks/results/quality.json, benchmarks/quality.png and the
-results section of benchmarks/README.md.
+A full run (no --limit, no --no-readme) writes benchmarks/results/quality.json,
+benchmarks/quality.png and the results section of benchmarks/README.md.
 
     python benchmarks/quality.py [--limit N] [--jobs 2]
 """
@@ -35,6 +35,7 @@ from cleanscrape.bench import COMPARED, MODES, GoldPage, cleanscrape_system, sco
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from report import replace_section  # noqa: E402
+from scrapinghub_text import load_pages  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parents[1] / "shared" / "data"
@@ -42,12 +43,7 @@ WCXB_TYPES = ("article", "forum", "product", "collection", "listing", "documenta
 
 
 def scrapinghub_pages() -> list[GoldPage]:
-    folder = DATA / "scrapinghub"
-    gold = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
-    return [
-        GoldPage(id=key, gold_text=gold[key]["articleBody"], html=_gunzip(folder / "html" / f"{key}.html.gz"))
-        for key in sorted(gold)
-    ]
+    return [GoldPage(id=key, gold_text=gold, html=html) for key, (html, gold) in load_pages().items()]
 
 
 def wcxb_pages() -> list[GoldPage]:
@@ -189,11 +185,12 @@ def main(argv: list[str] | None = None) -> int:
         "versions": versions(),
         "limit": args.limit,
     }
-    (HERE / "results").mkdir(exist_ok=True)
-    (HERE / "results" / "quality.json").write_text(json.dumps({"meta": meta, "results": results}, indent=2), encoding="utf-8")
     section = markdown(results, meta)
     print(section)
+    # A --limit look must not overwrite the published full-run results.
     if not args.no_readme and args.limit is None:
+        (HERE / "results").mkdir(exist_ok=True)
+        (HERE / "results" / "quality.json").write_text(json.dumps({"meta": meta, "results": results}, indent=2), encoding="utf-8")
         chart(results, HERE / "quality.png")
         replace_section("quality", section)
     return 0
