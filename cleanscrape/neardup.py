@@ -7,13 +7,13 @@ changed suffix or a menu with one item highlighted is caught.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Sequence
 
 import numpy as np
 import regex
 
 from .config import CleanerConfig
+from .minhash import MinHasher
 
 _NON_WORD = regex.compile(r"[\W_]+")
 #: Up to this many lines, every pair is compared; beyond it, LSH bands pick candidates
@@ -35,8 +35,6 @@ def shingles(text: str, size: int) -> set[bytes]:
 
 def earlier_duplicates(texts: Sequence[str], config: CleanerConfig) -> list[int | None]:
     """For each text, the position of the first earlier text it nearly repeats, else None."""
-    from datasketch import MinHash
-
     keys = [normalize(text) for text in texts]
     result: list[int | None] = [None] * len(texts)
     first_with_key: dict[str, int] = {}
@@ -53,25 +51,12 @@ def earlier_duplicates(texts: Sequence[str], config: CleanerConfig) -> list[int 
     if len(long_positions) < 2:
         return result
 
-    # One MinHash, cleared between lines, spares building and validating
-    # the permutations for every line.
-    signature = MinHash(
-        num_perm=config.minhash_num_perm,
-        seed=config.minhash_seed,
-        # CRC-32 is a C call; sha1 through Python costs 10x more per shingle,
-        # and the MinHash permutations already spread its values.
-        hashfunc=zlib.crc32,
-    )
-    rows = []
-    for position in long_positions:
-        signature.clear()
-        signature.update_batch(shingles(keys[position], config.shingle_size))
-        rows.append(signature.hashvalues.copy())
-    matrix = np.stack(rows)
+    hasher = MinHasher(config.minhash_num_perm, config.minhash_seed)
+    matrix = np.stack([hasher.signature(shingles(keys[position], config.shingle_size)) for position in long_positions])
     if len(long_positions) <= ALL_PAIRS_LIMIT:
         candidates = _all_earlier
     else:
-        candidates = _banded_earlier(matrix, config.near_duplicate_threshold, config.minhash_seed, signature.scheme)
+        candidates = _banded_earlier(matrix, config.near_duplicate_threshold, config.minhash_seed, MinHasher.SCHEME)
     for row in range(1, len(long_positions)):
         earlier = candidates(row)
         if len(earlier) == 0:

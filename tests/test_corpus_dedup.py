@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from cleanscrape import Record
 from cleanscrape.corpus import DedupConfig, SignatureScheme, deduplicate, find_duplicates, mark_duplicates
 from cleanscrape.corpus.banding import lsh_bands
-from cleanscrape.corpus.signatures import MinHasher, document_shingles, line_tokens
+from cleanscrape.corpus.signatures import document_shingles, line_tokens
+from cleanscrape.minhash import MinHasher
 
 from .strategies import paragraph
 

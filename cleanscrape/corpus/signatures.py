@@ -13,12 +13,13 @@ import functools
 import hashlib
 import multiprocessing
 import re
-import zlib
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+
+from ..minhash import MinHasher
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
@@ -60,27 +61,6 @@ class SignatureScheme:
 
     def to_dict(self) -> dict[str, object]:
         return dataclasses.asdict(self)
-
-
-class MinHasher:
-    """MinHash signatures of shingle sets under one fixed set of permutations.
-
-    Each signature starts from a copy of one prepared MinHash: datasketch then
-    builds the permutations once, not once per item, and a shared MinHasher
-    stays safe to use from several threads.
-    """
-
-    def __init__(self, num_perm: int, seed: int) -> None:
-        from datasketch import MinHash
-
-        # CRC-32 is a C call; datasketch's default sha1 through Python costs 10x more per shingle.
-        self._empty = MinHash(num_perm=num_perm, seed=seed, hashfunc=zlib.crc32, scheme="affine32")
-
-    def signature(self, shingles: Iterable[bytes]) -> np.ndarray:
-        """The hash values (uint32, one per permutation); all at the maximum for no shingles."""
-        minhash = self._empty.copy()
-        minhash.update_batch(shingles)
-        return minhash.hashvalues
 
 
 def line_tokens(text: str) -> list[list[bytes]]:

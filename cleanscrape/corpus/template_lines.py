@@ -15,7 +15,7 @@ import regex
 
 from ..neardup import normalize
 from .banding import CHECKED_FALSE_NEGATIVE_WEIGHT, BandIndex, lsh_bands
-from .signatures import MinHasher
+from ..minhash import MinHasher
 
 _NUMBER = regex.compile(r"\d+(?:[.,:/]\d+)*")
 #: Characters per shingle of a key.
