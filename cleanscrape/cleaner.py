@@ -7,11 +7,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .config import CleanerConfig
-from .decide import PageVerdict, classify_page
+from .decide import PageVerdict, classify_extracted, classify_page
 from .decoding import decode_page
+from .extract import Extraction, extract_main_content
 from .htmltext import html_to_text, looks_like_html
 from .lines import segment
+from .neardup import normalize
 from .record import Metadata, Record, RemovedLine
+
+#: ``Record.extractor`` values: how the text was produced.
+TEXT = "text"  # page text, cleaned line by line
+MAIN_CONTENT = "trafilatura"  # HTML: trafilatura's main content, then cleaned
+FULL_PAGE = "html_text"  # HTML whose main content came out (nearly) empty: the whole page's text, cleaned
+#: ``explain`` reason for page lines outside the extracted main content.
+NOT_MAIN_CONTENT = "not_main_content"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,22 +54,25 @@ class Cleaner:
         its pages, as learned by :mod:`cleanscrape.corpus.site_profile`; they are
         removed with the reason ``site_template``.
         """
-        text, extractor = self._page_text(page, input_format)
-        verdict = classify_page(segment(text), self.config, is_site_template)
+        text, is_html = self._page_text(page, input_format)
+        extraction = extract_main_content(text, url=url, timeout=self.config.html_timeout) if is_html else None
+        verdict, extractor = self._classify(text, extraction, is_site_template)
         body = "\n".join(line.text for line, reason in zip(verdict.lines, verdict.reasons) if reason is None)
         language = verdict.language
+        facts = extraction or Extraction(text="")
         return Record(
             id=id if id is not None else _content_id(url, text),
             url=url,
-            title=verdict.title,
+            title=facts.title or verdict.title,
             text=body,
             language=language.code if language else None,
             language_probability=language.probability if language else None,
             metadata=Metadata(
-                author=verdict.author,
-                date=verdict.date,
-                sitename=verdict.sitename,
+                author=facts.author or verdict.author,
+                date=facts.date or verdict.date,
+                sitename=facts.sitename or verdict.sitename,
                 reading_minutes=verdict.reading_minutes,
+                description=facts.description,
             ),
             removed=tuple(
                 RemovedLine(line=line.index, text=line.text, reason=reason)
@@ -71,13 +83,34 @@ class Cleaner:
             extractor=extractor,
         )
 
-    def explain(self, page: str | bytes, *, is_site_template: Callable[[str], bool] | None = None) -> list[LineDecision]:
-        """Every non-blank line of the page, kept or removed, in page order."""
-        text, _ = self._page_text(page)
-        verdict: PageVerdict = classify_page(segment(text), self.config, is_site_template)
-        return [LineDecision(line.index, line.text, reason) for line, reason in zip(verdict.lines, verdict.reasons)]
+    def explain(
+        self, page: str | bytes, *, url: str | None = None, is_site_template: Callable[[str], bool] | None = None
+    ) -> list[LineDecision]:
+        """Every non-blank line of the page, kept or removed, in page order.
 
-    def _page_text(self, page: str | bytes, input_format: str | None = None) -> tuple[str, str]:
+        For HTML, the page is its full text; lines outside the extracted main
+        content are marked ``not_main_content``.
+        """
+        text, is_html = self._page_text(page)
+        extraction = extract_main_content(text, url=url, timeout=self.config.html_timeout) if is_html else None
+        verdict, extractor = self._classify(text, extraction, is_site_template)
+        decisions = [LineDecision(line.index, line.text, reason) for line, reason in zip(verdict.lines, verdict.reasons)]
+        if extractor != MAIN_CONTENT:
+            return decisions
+        return _on_full_page(segment(html_to_text(text)), decisions)
+
+    def _classify(
+        self, text: str, extraction: Extraction | None, is_site_template: Callable[[str], bool] | None
+    ) -> tuple[PageVerdict, str]:
+        if extraction is None:
+            return classify_page(segment(text), self.config, is_site_template), TEXT
+        lines = segment(extraction.text)
+        if sum(line.words for line in lines) >= self.config.html_min_main_words:
+            return classify_extracted(lines, self.config, is_site_template, extraction.title), MAIN_CONTENT
+        return classify_page(segment(html_to_text(text)), self.config, is_site_template), FULL_PAGE
+
+    def _page_text(self, page: str | bytes, input_format: str | None = None) -> tuple[str, bool]:
+        """The page as text, and whether that text is HTML."""
         if isinstance(page, (bytes, bytearray, memoryview)):
             text = decode_page(bytes(page))
         elif isinstance(page, str):
@@ -87,9 +120,7 @@ class Cleaner:
         # Lone surrogates cannot be written as UTF-8 JSON; they are never text.
         text = text.encode("utf-8", errors="replace").decode("utf-8")
         form = input_format or self.config.input_format
-        if form == "html" or (form == "auto" and looks_like_html(text)):
-            return html_to_text(text), "html_text"
-        return text, "text"
+        return text, form == "html" or (form == "auto" and looks_like_html(text))
 
     def _drop_reason(self, body: str, language: str | None) -> str | None:
         if not body.strip():
@@ -99,6 +130,27 @@ class Cleaner:
         if len(body.split()) < self.config.min_words:
             return "too_short"
         return None
+
+
+def _on_full_page(page_lines, decisions: list[LineDecision]) -> list[LineDecision]:
+    """The main content's decisions placed on the full page's lines, in page order.
+
+    A page line takes the decision of the extracted line with the same
+    (case- and punctuation-folded) text, matched in order; the rest are
+    ``not_main_content``.
+    """
+    keys = [normalize(decision.text) for decision in decisions]
+    result: list[LineDecision] = []
+    next_match = 0
+    for line in page_lines:
+        key = normalize(line.text)
+        match = next((p for p in range(next_match, len(keys)) if keys[p] == key), None) if key else None
+        if match is None:
+            result.append(LineDecision(line.index, line.text, NOT_MAIN_CONTENT))
+        else:
+            result.append(LineDecision(line.index, line.text, decisions[match].reason))
+            next_match = match + 1
+    return result
 
 
 def _content_id(url: str | None, text: str) -> str:

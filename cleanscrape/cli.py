@@ -51,9 +51,11 @@ def main() -> None:
 @click.option("--site-templates", is_flag=True, help="Learn the sites' template lines from INPUTS first, then clean.")
 @click.option("--dedup", is_flag=True,
               help="Mark near-duplicate documents across the run (dup_cluster, is_duplicate); with --rejects, duplicates go there.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=CleanerConfig.html_timeout, show_default=True,
+              help="Seconds an HTML page may take to extract; a slower page is reported as an error.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def clean(inputs, output, input_format, text_field, html_field, id_field, url_field, jobs, languages, min_words,
-          explain, rejects, resume, site_profile, site_templates, dedup, quiet) -> None:
+          explain, rejects, resume, site_profile, site_templates, dedup, timeout, quiet) -> None:
     """Clean pages into records, one per input page, in input order.
 
     INPUTS are files, folders (recursively), globs or '-' (stdin): HTML and
@@ -65,6 +67,7 @@ def clean(inputs, output, input_format, text_field, html_field, id_field, url_fi
         input_format=input_format,
         languages=tuple(code.strip() for code in languages.split(",") if code.strip()) if languages else None,
         min_words=min_words,
+        html_timeout=timeout,
     )
     fields = FieldNames(text=text_field, html=html_field, id=id_field, url=url_field)
     if site_profile and site_templates:
@@ -135,7 +138,7 @@ def explain(page, input_format, site_profile, url) -> None:
     """Show PAGE line by line, each line marked kept or removed with its reason."""
     matcher = _load_profile(site_profile).matcher(url_host(url)) if site_profile else None
     try:
-        decisions = Cleaner(CleanerConfig(input_format=input_format)).explain(read_page_bytes(page), is_site_template=matcher)
+        decisions = Cleaner(CleanerConfig(input_format=input_format)).explain(read_page_bytes(page), url=url, is_site_template=matcher)
         for decision in decisions:
             label = "keep" if decision.reason is None else decision.reason
             marker = click.style(f"{decision.line:5d} {label:<15}", fg="green" if decision.reason is None else "red")

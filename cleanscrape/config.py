@@ -17,6 +17,13 @@ class CleanerConfig:
     #: "auto" (HTML when the page looks like HTML), "text" or "html".
     input_format: str = "auto"
 
+    #: Seconds one HTML page may spend in main-content extraction; the page
+    #: then fails with PageTimeout (a per-record error in batch runs). None: no limit.
+    html_timeout: float | None = 30.0
+    #: An HTML page whose extracted main content has fewer words is cleaned
+    #: from its full text instead (the record's extractor says "html_text").
+    html_min_main_words: int = 1
+
     #: ISO 639-1 codes of the document languages to keep; ``None`` keeps all.
     #: A page in another language is returned with ``dropped="language"``.
     languages: tuple[str, ...] | None = None
@@ -60,6 +67,8 @@ class CleanerConfig:
     def __post_init__(self) -> None:
         if self.input_format not in ("auto", "text", "html"):
             raise ValueError(f"input_format must be 'auto', 'text' or 'html', got {self.input_format!r}")
+        if self.html_timeout is not None and not self.html_timeout > 0:
+            raise ValueError(f"html_timeout must be a positive number of seconds or None, got {self.html_timeout!r}")
         if not 0.0 < self.near_duplicate_threshold <= 1.0:
             raise ValueError(
                 f"near_duplicate_threshold must be in (0, 1], got {self.near_duplicate_threshold}"

@@ -32,6 +32,11 @@ _WEAK_REASONS = frozenset({"footer"})
 _AFTER_COMMENTS = frozenset({"related_list", "footer", "widget", "share_bar", "placeholder", SITE_TEMPLATE})
 # What a comment is made of: its author, its date, reply links, its text.
 _COMMENT_PARTS = frozenset({None, "byline", "menu", "title", "near_duplicate"})
+# In an extractor's main content these detectors misfire more than they find
+# (tables read as menus, step lists as bylines, credits inside the story).
+_DOUBTFUL_IN_EXTRACTED = frozenset({"menu", "byline", "caption"})
+#: How far into an extracted text the page title is looked for.
+_TITLE_LINES_IN_EXTRACTED = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +105,42 @@ def classify_page(
         date=facts.date,
         reading_minutes=facts.reading_minutes,
         sitename=_find_sitename(lines, title),
+    )
+
+
+def classify_extracted(
+    lines: list[Line], config: CleanerConfig, is_site_template: Callable[[str], bool] | None = None, title: str | None = None
+) -> PageVerdict:
+    """Lines an extractor already chose as the article: no article search, only the template left inside it.
+
+    Comment sections, related lists, share bars, widgets and footers that the
+    extractor kept go, as do the title repeated at the top, near-duplicates
+    and off-language lines.
+    """
+    guess = lang.detect(lang.sample_for_detection(lines, config.language_sample_chars), config.language_seed) if lines else None
+    code = guess.code if guess else None
+    stopwords = stopwords_for(code)
+    densities = [stopword_density(line.tokens, stopwords) for line in lines]
+    prose = [is_prose(line, bool(stopwords), density, config) for line, density in zip(lines, densities)]
+    reasons = [_line_reason(line, is_line_prose) for line, is_line_prose in zip(lines, prose)]
+    reasons = [None if reason in _DOUBTFUL_IN_EXTRACTED else reason for reason in reasons]
+    if is_site_template is not None:
+        reasons = [SITE_TEMPLATE if is_site_template(line.text) else reason for line, reason in zip(lines, reasons)]
+    span = (0, len(lines))
+    in_span = [True] * len(lines)
+    _mark_comment_sections(lines, reasons, span)
+    _mark_related_lists(lines, reasons, [is_paragraph(line, p) for line, p in zip(lines, prose)])
+    if title is not None:
+        title_key = normalize(title)
+        for position, line in enumerate(lines[:_TITLE_LINES_IN_EXTRACTED]):
+            if reasons[position] is None and is_copy(title_key, line):
+                reasons[position] = TITLE
+    _mark_near_duplicates(lines, reasons, in_span, config)
+    if config.drop_off_language_lines and code:
+        _mark_off_language(lines, reasons, in_span, code, stopwords, densities, config)
+    return PageVerdict(
+        lines=lines, reasons=reasons, title=title, language=guess,
+        author=None, date=None, reading_minutes=None, sitename=None,
     )
 
 

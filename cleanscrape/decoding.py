@@ -1,4 +1,4 @@
-"""Bytes to text: a BOM or a detected encoding, never a crash."""
+"""Bytes to text: a BOM, valid UTF-8, the page's declared charset or a detected encoding; never a crash."""
 
 from __future__ import annotations
 
@@ -16,11 +16,16 @@ _BOMS = (
 _WEB_PREVALENCE = ["utf_8", "cp1252", "latin_1", "cp1251", "gb18030", "gb2312", "shift_jis", "euc_kr", "cp1250", "cp1256", "iso8859_15"]
 
 
-def decode_page(data: bytes) -> str:
-    """Decode page bytes: BOM first, then strict UTF-8, then charset-normalizer's best guess.
+def decode_page(data: bytes, content_type: str | None = None) -> str:
+    """Decode page bytes: BOM first, then strict UTF-8, then the charset the
+    HTTP ``content_type`` or the page's ``<meta>`` declares, then
+    charset-normalizer's best guess.
 
-    Bytes no encoding explains become U+FFFD rather than an error, so a
-    damaged page still cleans; the replacement characters show where.
+    Valid UTF-8 wins over a declaration because pages often declare
+    ISO-8859-1 and serve UTF-8; text in a legacy code page is almost never
+    valid UTF-8 by accident. Bytes no encoding explains become U+FFFD rather
+    than an error, so a damaged page still cleans; the replacement
+    characters show where.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -29,6 +34,9 @@ def decode_page(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    declared = _declared_encoding(data, content_type)
+    if declared is not None:
+        return data.decode(declared, errors="replace")
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
@@ -40,3 +48,17 @@ def decode_page(data: bytes) -> str:
     # then the one most used on the web wins (windows-1252 is HTML's default).
     tied.sort(key=lambda match: _WEB_PREVALENCE.index(match.encoding) if match.encoding in _WEB_PREVALENCE else len(_WEB_PREVALENCE))
     return str(tied[0])
+
+
+def _declared_encoding(data: bytes, content_type: str | None) -> str | None:
+    """The HTTP header's charset, else the ``<meta>`` one in the page's first 4 KB, as browsers map them (w3lib)."""
+    from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, resolve_encoding
+
+    declared = (http_content_type_encoding(content_type) if content_type else None) or html_body_declared_encoding(data[:4096])
+    if declared is None:
+        return None
+    encoding = resolve_encoding(declared)
+    # A page that declares UTF-8 but is not valid UTF-8 is left to detection.
+    if encoding is None or codecs.lookup(encoding).name == "utf-8":
+        return None
+    return encoding

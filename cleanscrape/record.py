@@ -21,6 +21,8 @@ class Metadata:
     date: str | None = None  # ISO 8601
     sitename: str | None = None
     reading_minutes: int | None = None
+    #: The page's own summary (meta description), where it has one.
+    description: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +39,8 @@ class Record:
     removed: tuple[RemovedLine, ...] = ()
     #: Why the whole record should be dropped ("empty", "language", "too_short"), or None.
     dropped: str | None = None
-    #: Which way the text was produced: "text" for page text, "html_text" for HTML rendered to text.
+    #: Which way the text was produced: "text" (page text), "trafilatura" (HTML: the
+    #: extracted main content) or "html_text" (HTML with no main content found: the whole page's text).
     extractor: str = "text"
 
     @property

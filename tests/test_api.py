@@ -38,7 +38,7 @@ def test_to_dict_is_json_ready_with_every_key() -> None:
             "id", "url", "title", "text", "language", "language_probability",
             "metadata", "removed", "dropped", "extractor", "word_count",
         }
-        assert set(row["metadata"]) == {"author", "date", "sitename", "reading_minutes"}
+        assert set(row["metadata"]) == {"author", "date", "sitename", "reading_minutes", "description"}
         json.dumps(row)
 
 
@@ -115,14 +115,14 @@ def test_ids_are_stable_and_overridable() -> None:
     assert clean(EXAMPLE, id="doc-1").id == "doc-1"
 
 
-def test_html_is_rendered_to_text_first() -> None:
+def test_html_main_content_is_extracted() -> None:
     html = "<html><body><nav><ul><li>Home</li><li>World</li><li>Sport</li></ul></nav><article>" + "".join(
         f"<p>{line}</p>" for line in EXAMPLE.split("\n")[10:14]
     ) + "</article><footer>© 2025 Example News. All rights reserved.</footer></body></html>"
     record = clean(html)
-    assert record.extractor == "html_text"
+    assert record.extractor == "trafilatura"
     assert record.text.startswith("Dozens of cargo ships")
-    assert "All rights reserved" not in record.text
+    assert "All rights reserved" not in record.text and "Sport" not in record.text
 
 
 def test_german_quote_in_german_article_is_kept() -> None:

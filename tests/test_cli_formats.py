@@ -54,7 +54,7 @@ def test_jsonl_ids_urls_and_fields_carry_over_and_bad_lines_are_reported(tmp_pat
     assert [(r["id"], r["url"]) for r in rows] == [("a", "https://example.org/a"), (f"{source}:3", "https://example.org/c")]
     assert rows[0]["metadata"]["crawl"] == "2025-10"
     assert rows[0]["text"] == ARTICLE and rows[1]["text"] == ARTICLE
-    assert rows[1]["extractor"] == "html_text"
+    assert rows[1]["extractor"] == "trafilatura"
     assert [r["id"] for r in _rows(rejects)] == ["e"]
 
 

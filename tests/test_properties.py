@@ -1,5 +1,8 @@
 """Invariants of cleaning, checked on generated pages and on arbitrary input."""
 
+import html
+
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -57,3 +60,18 @@ def test_every_line_is_kept_or_removed_with_a_reason(page: str) -> None:
     kept = [line for line in record.text.split("\n") if line]
     assert len(kept) + len(record.removed) == sum(1 for line in split_lines(page) if line.strip())
     assert all(item.reason for item in record.removed)
+
+
+HTML = Cleaner(CleanerConfig(input_format="html"))
+_TAG = st.sampled_from(["<p>", "</p>", "<div>", "</div>", "<br>", "<li>", "<ul>", "</ul>", "<script>", "<!--", "-->", "<h1>", "&amp;", "&#0;"])
+
+
+@given(st.lists(st.one_of(st.text(max_size=40), _TAG), max_size=30).map("".join))
+def test_html_mode_never_raises_and_keeps_only_page_words(page: str) -> None:
+    record = HTML.clean(page)
+    record.to_dict()
+    assert record.extractor in ("trafilatura", "html_text")
+    # Whatever the extractor made of the markup, every word of the record is
+    # the page's characters in page order (markup and invisible characters between).
+    page_text = html.unescape(page)
+    assert all(_is_subsequence(list(word), list(page_text)) for word in regex.findall(r"\w+", record.text))

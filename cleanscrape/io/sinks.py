@@ -96,7 +96,7 @@ class ParquetSink:
 
     def write(self, row: dict[str, Any]) -> None:
         metadata = dict(row["metadata"])
-        extra = {k: metadata.pop(k) for k in list(metadata) if k not in ("author", "date", "sitename", "reading_minutes")}
+        extra = {k: metadata.pop(k) for k in list(metadata) if k not in _METADATA_FIELDS}
         # Input fields vary from corpus to corpus; one JSON string keeps the schema fixed.
         metadata["input_fields"] = json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
         self._rows.append({**row, "metadata": metadata})
@@ -123,13 +123,17 @@ class ParquetSink:
             self._writer.close()
 
 
+#: Record metadata with a column of its own; input fields share one JSON column.
+_METADATA_FIELDS = ("author", "date", "sitename", "reading_minutes", "description")
+
+
 def record_schema(pa):
     text = pa.string()
     return pa.schema([
         ("id", text), ("url", text), ("title", text), ("text", text), ("language", text),
         ("language_probability", pa.float64()),
         ("metadata", pa.struct([("author", text), ("date", text), ("sitename", text),
-                                ("reading_minutes", pa.int64()), ("input_fields", text)])),
+                                ("reading_minutes", pa.int64()), ("description", text), ("input_fields", text)])),
         ("removed", pa.list_(pa.struct([("line", pa.int64()), ("text", text), ("reason", text)]))),
         ("dropped", text), ("extractor", text), ("word_count", pa.int64()), ("source", text),
     ])

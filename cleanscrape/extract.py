@@ -1,0 +1,92 @@
+"""Main content and metadata of an HTML page, by trafilatura, within a time limit."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+class PageTimeout(TimeoutError):
+    """Extraction of one page took longer than its time limit."""
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What trafilatura found: the article text (one paragraph, heading or list item per line) and metadata."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None  # ISO 8601 (YYYY-MM-DD)
+    sitename: str | None = None
+    description: str | None = None
+    url: str | None = None
+
+
+def extract_main_content(html: str, *, url: str | None = None, timeout: float | None = None) -> Extraction:
+    """The page's main content, comments left out, and its metadata.
+
+    Raises :class:`PageTimeout` when ``timeout`` seconds pass first (only
+    where a timer signal can be used: the main thread of a Unix process;
+    elsewhere the page runs unbounded).
+    """
+    import trafilatura
+
+    with _time_limit(timeout):
+        document = trafilatura.bare_extraction(
+            html,
+            url=url,
+            # A process-wide cache would make one page's result depend on the pages before it.
+            deduplicate=False,
+            # Reader comments are not the article (and most of trafilatura's false positives).
+            include_comments=False,
+            include_formatting=False,
+            # Not fast=True: trafilatura's second opinions (readability, jusText) cost
+            # a third of its time but carry forums, listings and products (WCXB 0.79 -> 0.82).
+            with_metadata=True,
+        )
+    if document is None:
+        return Extraction(text="", url=url)
+    return Extraction(
+        text=document.text or "",
+        title=_clean_field(document.title),
+        author=_clean_field(document.author),
+        date=_clean_field(document.date),
+        sitename=_clean_field(document.sitename),
+        description=_clean_field(document.description),
+        url=url or _clean_field(document.url),
+    )
+
+
+def _clean_field(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    usable = (
+        seconds is not None
+        and seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise PageTimeout(f"extraction took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -1,0 +1,120 @@
+"""HTML input: main content and metadata by trafilatura, the full-page fallback, time limits and encodings."""
+
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleanscrape import Cleaner, CleanerConfig, clean
+from cleanscrape.cli import main
+from cleanscrape.decoding import decode_page
+from cleanscrape.extract import PageTimeout
+
+PARAGRAPHS = [
+    "The harbour authority said on Tuesday that dozens of cargo ships had been held outside the port for a week.",
+    "Captains waited for the storm to pass while pilots checked the channel for debris left by the high winds.",
+    "Traders said the delay would push up the price of grain shipments that were due to arrive before the holiday.",
+]
+PAGE = (
+    "<html><head><title>Ships wait outside the harbour - Example News</title>"
+    '<meta name="author" content="Jane Roe">'
+    '<meta property="article:published_time" content="2025-03-04T10:00:00Z">'
+    '<meta property="og:site_name" content="Example News">'
+    '<meta name="description" content="A storm holds cargo ships outside the port.">'
+    "</head><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World</a></li>"
+    "<li><a href='/sport'>Sport</a></li></ul></nav><article><h1>Ships wait outside the harbour</h1>"
+    + "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    + "<h2>Related posts</h2><ul><li><a href='/a'>Port reopens after strike</a></li>"
+    "<li><a href='/b'>Grain prices climb</a></li><li><a href='/c'>Storm season begins</a></li></ul>"
+    "</article><footer>© 2025 Example News. All rights reserved. Privacy policy</footer></body></html>"
+)
+
+
+def test_main_content_and_metadata() -> None:
+    record = clean(PAGE, url="https://news.example/ships")
+    assert record.extractor == "trafilatura"
+    assert record.text.split("\n") == PARAGRAPHS
+    assert record.title == "Ships wait outside the harbour"
+    assert record.metadata.author == "Jane Roe"
+    assert record.metadata.date == "2025-03-04"
+    assert record.metadata.sitename == "Example News"
+    assert record.metadata.description == "A storm holds cargo ships outside the port."
+    assert record.language == "en"
+    # The title at the top of the article is the record's title, not its text.
+    assert [(item.text, item.reason) for item in record.removed][0] == ("Ships wait outside the harbour", "title")
+
+
+def test_explain_shows_the_whole_page() -> None:
+    decisions = Cleaner().explain(PAGE)
+    reasons = {decision.text: decision.reason for decision in decisions}
+    assert all(reasons[text] is None for text in PARAGRAPHS)
+    assert reasons["© 2025 Example News. All rights reserved. Privacy policy"] == "not_main_content"
+    assert [decision.line for decision in decisions] == sorted(decision.line for decision in decisions)
+
+
+def test_page_without_main_content_falls_back_to_its_full_text() -> None:
+    # Main content below the configured minimum: the full-page cleaner answers instead.
+    page = "<html><body><p>" + "<br>".join(PARAGRAPHS) + "</p></body></html>"
+    record = Cleaner(html_min_main_words=1000).clean(page)
+    assert record.extractor == "html_text"
+    assert record.text.split("\n") == PARAGRAPHS
+
+
+def test_a_slow_page_times_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: time.sleep(5))
+    started = time.monotonic()
+    with pytest.raises(PageTimeout, match="longer than 0.2 s"):
+        Cleaner(html_timeout=0.2).clean(PAGE)
+    assert time.monotonic() - started < 3
+
+
+def test_a_slow_page_is_a_per_record_error_in_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+
+    def slow_on_marked_pages(html, *args, **kwargs):
+        if "HANG" in html:
+            time.sleep(5)
+        return real(html, *args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", slow_on_marked_pages)
+    (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "b.html").write_text(PAGE.replace("<body>", "<body><!-- HANG -->"), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["clean", str(tmp_path / "a.html"), str(tmp_path / "b.html"), "-o", str(out), "--timeout", "0.2"])
+    assert result.exit_code == 1
+    assert "b.html" in result.stderr and "PageTimeout" in result.stderr
+    assert "read 2, written 1, rejected 0, errors 1" in result.stderr
+    assert out.read_text(encoding="utf-8").count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("encoding", "declare"),
+    [("koi8-r", True), ("windows-1251", True), ("shift_jis", True), ("utf-8", False), ("utf-16", False)],
+)
+def test_encodings(encoding: str, declare: bool) -> None:
+    words = {"koi8-r": "Привет, мир", "windows-1251": "Привет, мир", "shift_jis": "こんにちは世界", "utf-8": "Grüße, café", "utf-16": "Grüße, café"}[encoding]
+    meta = f'<meta charset="{encoding}">' if declare else ""
+    html = f"<html><head>{meta}</head><body><p>{words}</p></body></html>"
+    data = html.encode(encoding)  # Python's utf-16 codec writes a BOM
+    assert words in decode_page(data)
+
+
+def test_http_charset_is_used_when_the_page_declares_none() -> None:
+    data = "<p>Привет, мир</p>".encode("koi8-r")
+    assert decode_page(data, "text/html; charset=KOI8-R") == "<p>Привет, мир</p>"
+
+
+def test_html_bytes_with_meta_charset_clean_to_the_right_text() -> None:
+    page = PAGE.replace("<head>", '<head><meta charset="windows-1252">').replace("holiday", "holiday café")
+    record = clean(page.encode("windows-1252"))
+    assert "café" in record.text
+
+
+def test_config_rejects_a_bad_timeout() -> None:
+    with pytest.raises(ValueError, match="html_timeout"):
+        CleanerConfig(html_timeout=0)
