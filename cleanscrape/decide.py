@@ -12,7 +12,14 @@ from dataclasses import dataclass
 
 from . import language as lang
 from .config import CleanerConfig
-from .detectors import byline, comments, first_line_reason, footer, navigation, related_list
+from .detectors import (
+    byline,
+    comments,
+    first_line_reason,
+    footer,
+    navigation,
+    related_list,
+)
 from .lines import Line
 from .mainblock import anchor_bonus, best_span, is_paragraph, is_prose, line_weight
 from .neardup import earlier_duplicates, normalize

@@ -52,7 +52,11 @@ def decode_page(data: bytes, content_type: str | None = None) -> str:
 
 def _declared_encoding(data: bytes, content_type: str | None) -> str | None:
     """The HTTP header's charset, else the ``<meta>`` one in the page's first 4 KB, as browsers map them (w3lib)."""
-    from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, resolve_encoding
+    from w3lib.encoding import (
+        html_body_declared_encoding,
+        http_content_type_encoding,
+        resolve_encoding,
+    )
 
     declared = (http_content_type_encoding(content_type) if content_type else None) or html_body_declared_encoding(data[:4096])
     if declared is None:

@@ -42,7 +42,7 @@ def test_main_content_and_metadata() -> None:
     assert record.metadata.description == "A storm holds cargo ships outside the port."
     assert record.language == "en"
     # The title at the top of the article is the record's title, not its text.
-    assert [(item.text, item.reason) for item in record.removed][0] == ("Ships wait outside the harbour", "title")
+    assert (record.removed[0].text, record.removed[0].reason) == ("Ships wait outside the harbour", "title")
 
 
 def test_explain_shows_the_whole_page() -> None:
