@@ -29,14 +29,12 @@ from .io.sources import FieldNames, InputPage, Item, ReadFailure, Skipped, jsonl
 CHUNK = 2
 
 
-def warm_up() -> None:
-    """Load what cleaning loads lazily, before forking, so workers share it instead of each loading it."""
-    import datasketch  # noqa: F401  (imports scipy: half a second)
-    import inscriptis  # noqa: F401
-
-    from .language import load_language_profiles
-
-    load_language_profiles()
+def warm_up(cleaner: Cleaner) -> None:
+    """Load what cleaning loads lazily (trafilatura, langdetect's profiles, datasketch, stop lists)
+    before forking, so workers share it instead of each loading it: clean one small page of each kind."""
+    sentence = "The harbour reopened on Tuesday after the storm, and the ships that had waited all week came in."
+    cleaner.clean(f"<html><body><article><h1>Harbour</h1><p>{sentence}</p><p>{sentence}</p></article></body></html>", input_format="html")
+    cleaner.clean(f"Home\n{sentence}\n{sentence}", input_format="text")
 
 
 @dataclass
@@ -121,7 +119,8 @@ def _row(page: InputPage, row: dict[str, Any], explain: bool) -> dict[str, Any]:
 
 
 def _outcomes(items: Iterable[Item], options: BatchOptions) -> Iterator[_Outcome]:
-    work = functools.partial(_process, Cleaner(options.config), options.explain, options.site_profile)
+    cleaner = Cleaner(options.config)
+    work = functools.partial(_process, cleaner, options.explain, options.site_profile)
     if options.jobs <= 1:
         yield from map(work, items)
         return
@@ -129,7 +128,7 @@ def _outcomes(items: Iterable[Item], options: BatchOptions) -> Iterator[_Outcome
     # spawn (the only way elsewhere) re-imports everything in each worker.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     if method == "fork":
-        warm_up()
+        warm_up(cleaner)
     with multiprocessing.get_context(method).Pool(options.jobs) as pool:
         yield from pool.imap(work, items, chunksize=CHUNK)
 

@@ -22,7 +22,7 @@ class CleanerConfig:
     html_timeout: float | None = 30.0
     #: An HTML page whose extracted main content has fewer words is cleaned
     #: from its full text instead (the record's extractor says "html_text").
-    html_min_main_words: int = 1
+    html_min_main_words: int = 20
 
     #: ISO 639-1 codes of the document languages to keep; ``None`` keeps all.
     #: A page in another language is returned with ``dropped="language"``.
