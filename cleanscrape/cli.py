@@ -17,9 +17,9 @@ from .batch import BatchOptions, learn_site_profile, run_batch, write_marked_dup
 from .cleaner import Cleaner
 from .config import CleanerConfig
 from .corpus import DedupConfig, SiteProfile, SiteProfileConfig
-from .corpus.records import url_host
 from .io.sinks import open_sink
 from .io.sources import FieldNames, read_page_bytes
+from .urls import url_host
 
 EXIT_FAILURE = 1
 

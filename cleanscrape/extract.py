@@ -8,6 +8,9 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .title import without_site_name
+from .urls import url_host
+
 
 class PageTimeout(TimeoutError):
     """Extraction of one page took longer than its time limit."""
@@ -50,14 +53,18 @@ def extract_main_content(html: str, *, url: str | None = None, timeout: float | 
         )
     if document is None:
         return Extraction(text="", url=url)
+    url = url or _clean_field(document.url)
+    sitename = _clean_field(document.sitename)
+    title = _clean_field(document.title)
     return Extraction(
         text=document.text or "",
-        title=_clean_field(document.title),
+        # <title> often carries the site's name ("Story | Site"); the record's title is the story's.
+        title=without_site_name(title, sitename, url_host(url)) if title else None,
         author=_clean_field(document.author),
         date=_clean_field(document.date),
-        sitename=_clean_field(document.sitename),
+        sitename=sitename,
         description=_clean_field(document.description),
-        url=url or _clean_field(document.url),
+        url=url,
     )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from .lines import Line
 from .neardup import normalize
 
@@ -58,3 +60,32 @@ def is_copy(title_key: str, line: Line) -> bool:
     if key.startswith(title_key + " ") or key.endswith(" " + title_key):
         return len(key.split()) - len(title_key.split()) <= MAX_SUFFIX_WORDS
     return False
+
+
+#: What stands between a page title and the site's name in <title> ("Story | Site", "Site - Story").
+_SITE_SEPARATOR = regex.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+
+
+def without_site_name(title: str, sitename: str | None, host: str | None = None) -> str:
+    """The title without the site's name at its end or start ("What is X? | Google Cloud" -> "What is X?").
+
+    A part is the site's name when, case and punctuation folded, it equals the
+    sitename, or the sitename or host starts with it or holds it as a word run
+    ("Tarkett" for home.tarkett.co.uk). The longest remaining part is kept
+    """
+    separators = list(_SITE_SEPARATOR.finditer(title))
+    if not separators:
+        return title
+    names = [normalize(name) for name in (sitename, host.replace(".", " ") if host else None) if name]
+    names = [name for name in names if name]
+
+    def is_site(part: str) -> bool:
+        key = normalize(part)
+        return bool(key) and any(key == name or f" {key} " in f" {name} " or name.startswith(key) for name in names)
+
+    first, last = separators[0], separators[-1]
+    if is_site(title[last.end():]):
+        return title[:last.start()]
+    if is_site(title[:first.start()]):
+        return title[first.end():]
+    return title

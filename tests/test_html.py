@@ -118,3 +118,19 @@ def test_html_bytes_with_meta_charset_clean_to_the_right_text() -> None:
 def test_config_rejects_a_bad_timeout() -> None:
     with pytest.raises(ValueError, match="html_timeout"):
         CleanerConfig(html_timeout=0)
+
+
+@pytest.mark.parametrize(
+    ("title", "sitename", "host", "expected"),
+    [
+        ("What is Cloud Computing? | Google Cloud", "Google Cloud", "cloud.google.com", "What is Cloud Computing?"),
+        ("10 Easy Steps for a Great Interior Design | Tarkett", "home.tarkett.co.uk", "home.tarkett.co.uk", "10 Easy Steps for a Great Interior Design"),
+        ("Example News - Ships wait outside the harbour", "Example News", None, "Ships wait outside the harbour"),
+        ("Spider-Man - a review", "Example News", "news.example", "Spider-Man - a review"),
+        ("Ships wait outside the harbour", "Example News", "news.example", "Ships wait outside the harbour"),
+    ],
+)
+def test_title_without_site_name(title: str, sitename: str, host: str | None, expected: str) -> None:
+    from cleanscrape.title import without_site_name
+
+    assert without_site_name(title, sitename, host) == expected

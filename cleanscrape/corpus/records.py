@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..decoding import decode_page
+from ..urls import url_host
 
 
 def record_field(record: object, name: str) -> Any:
@@ -45,19 +45,6 @@ def record_row(record: object) -> dict[str, Any]:
     if to_dict is None:
         raise TypeError(f"a record must be a mapping or have to_dict(), not {type(record).__name__}")
     return to_dict()
-
-
-def url_host(url: str | None) -> str | None:
-    """The host of a URL, lower-cased, without a leading ``www.``; None when there is none."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url.strip()).hostname
-    except ValueError:
-        return None
-    if not host:
-        return None
-    return host[4:] if host.startswith("www.") else host
 
 
 def site_key(record: object) -> str | None:

@@ -36,8 +36,9 @@ from ..cleaner import Cleaner
 from ..htmltext import html_to_text, looks_like_html
 from ..lines import split_lines
 from ..record import Record
+from ..urls import url_host
 from .banding import similar_pairs
-from .records import record_text, site_key, url_host
+from .records import record_text, site_key
 from .template_lines import CHAR_SHINGLE, KeySigner, TemplateLineMatcher, template_key
 
 FORMAT = "cleanscrape.site_profile"
@@ -81,7 +82,7 @@ class SiteProfileConfig:
         if self.num_perm < 16:
             raise ValueError(f"num_perm must be at least 16, got {self.num_perm}")
 
-    def replace(self, **changes: object) -> "SiteProfileConfig":
+    def replace(self, **changes: object) -> SiteProfileConfig:
         """A copy with some options changed; unknown names raise TypeError."""
         unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
         if unknown:
