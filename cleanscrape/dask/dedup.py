@@ -3,7 +3,8 @@
 1. Each file is signed where it lies (:func:`..corpus.signatures.sign_texts`);
    the signatures stay on the workers.
 2. Each record gives one row per LSH band, ``((band, band values), record)``;
-   Dask groups the rows by band bucket (a shuffle).
+   Dask groups the rows by band bucket (a shuffle; rows travel in batches
+   bound for the same group of buckets).
 3. In each bucket: texts with the same words found in band 0 are exact
    duplicates (equal texts have equal signatures, so they always share it);
    one text per exact group, the lowest id, enters LSH, as on one machine,
@@ -19,6 +20,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
@@ -33,6 +35,11 @@ from ..corpus.records import record_id, record_text
 from ..corpus.signatures import SignatureScheme, sign_texts
 from ..io.sources import jsonl_rows
 from .cluster import compute
+
+#: Bucket groups per record file. Rows of a partition bound for one group
+#: travel as one element: Dask's shuffle hashes and moves an element at a
+#: time, and one per band row would cost more than the grouping itself.
+GROUPS_PER_FILE = 16
 
 
 class SignedRecord(NamedTuple):
@@ -73,6 +80,23 @@ def _band_rows(records: Iterable[SignedRecord], bands: int, rows: int) -> Iterat
         # Band 0 for every record, so exact twins meet; the other bands only for texts that can be compared.
         for band in range(bands if record.has_shingles else 1):
             yield (band, record.signature[band * rows:(band + 1) * rows].tobytes()), member
+
+
+def _bucket_groups(records: Iterable[SignedRecord], bands: int, rows: int, groups: int) -> list[tuple[int, list]]:
+    """A partition's band rows, gathered by the bucket group they go to: one shuffled element per group, not per row."""
+    bound: dict[int, list] = {}
+    for key, member in _band_rows(records, bands, rows):
+        bound.setdefault(zlib.crc32(key[1], key[0]) % groups, []).append((key, member))
+    return list(bound.items())
+
+
+def _buckets(grouped: Iterable[tuple[int, list[tuple[int, list]]]]) -> Iterator[tuple[tuple[int, bytes], list[Member]]]:
+    for _, parts in grouped:
+        buckets: dict[tuple[int, bytes], list[Member]] = {}
+        for _, rows in parts:
+            for key, member in rows:
+                buckets.setdefault(key, []).append(member)
+        yield from buckets.items()
 
 
 def _bucket_edges(bucket: tuple[tuple[int, bytes], list[Member]], max_comparisons: int) -> list[tuple[str, Member, Member]]:
@@ -121,9 +145,9 @@ def find_duplicates(record_files: Sequence[str], config: DedupConfig | None = No
     )
     (signed,) = dask.persist(signed, scheduler=scheduler, retries=2)
     edges = (
-        signed.map_partitions(_band_rows, bands, rows)
-        .groupby(lambda row: row[0], shuffle="tasks")
-        .map(lambda bucket: (bucket[0], [member for _, member in bucket[1]]))
+        signed.map_partitions(_bucket_groups, bands, rows, GROUPS_PER_FILE * len(record_files))
+        .groupby(lambda group: group[0], shuffle="tasks")
+        .map_partitions(_buckets)
         .map(_bucket_edges, config.max_bucket_comparisons)
         .flatten()
     )
