@@ -231,3 +231,16 @@ def test_a_worker_dying_mid_run_loses_and_doubles_nothing(client: Client, tmp_pa
 def test_the_cli_does_not_import_dask() -> None:
     code = "import sys, cleanscrape, cleanscrape.cli; sys.exit(any(m.split('.')[0] in ('dask', 'distributed') for m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], timeout=60, check=False).returncode == 0
+
+
+def test_cli_starts_a_local_cluster_of_j_workers(tmp_path: Path) -> None:
+    inputs = _inputs(tmp_path / "in")
+    one, out = tmp_path / "one.jsonl", tmp_path / "out"
+    assert CliRunner().invoke(main, ["clean", *inputs, "-o", str(one), "-q"]).exit_code == 1
+    # A process of its own, as a user runs it: the local cluster's workers are started processes.
+    finished = subprocess.run(
+        [sys.executable, "-m", "cleanscrape.cli", "clean", *inputs, "-o", str(out), "--engine", "dask", "-j", "2", "--shard-mb", "0.001"],
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert finished.returncode == 1 and "read 49, written 45, rejected 1 (empty: 1), skipped 1 (not_html: 1), errors 2" in finished.stderr
+    assert _joined(out) == one.read_bytes()

@@ -95,9 +95,14 @@ def clean(
     options = options or BatchOptions()
     if options.resume:
         raise ValueError("--resume works on one machine only; on a cluster, rerun into a new folder")
-    out = PartFiles.named_like(output).create()
-    rejected = PartFiles.named_like(rejects).create() if rejects else None
+    out, rejected = PartFiles.named_like(output), PartFiles.named_like(rejects) if rejects else None
+    for folder in (out, rejected):
+        if folder is not None:
+            folder.check_new()
     shards = plan(inputs, shard_bytes, scheduler)
+    for folder in (out, rejected):
+        if folder is not None:
+            folder.create()
     unmarked = PartFiles(out.folder / UNMARKED, ".jsonl").create() if options.dedup is not None else None
     cleaned_into = unmarked or out
     run = uuid.uuid4().hex[:8]

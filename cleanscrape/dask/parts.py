@@ -37,10 +37,13 @@ class PartFiles:
         ending = next((ending for ending in JSONL_ENDINGS if base.endswith(ending)), ".jsonl")
         return cls(output, ending + compression)
 
-    def create(self) -> PartFiles:
-        """Make the folder; one that already holds files is refused, as stale parts would join the output."""
+    def check_new(self) -> None:
+        """Refuse a folder that already holds files: stale parts would join the output."""
         if self.folder.exists() and (not self.folder.is_dir() or any(self.folder.iterdir())):
             raise ValueError(f"{self.folder} exists and is not an empty folder; parts would mix with what is there")
+
+    def create(self) -> PartFiles:
+        self.check_new()
         self.folder.mkdir(parents=True, exist_ok=True)
         return self
 

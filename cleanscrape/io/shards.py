@@ -25,8 +25,9 @@ from .sources import (
     read_parquet_rows,
 )
 
-#: Bytes of input per shard: some seconds of cleaning, so that a task's start-up is
-#: small beside its work, and enough shards that every worker stays busy to the end.
+#: Bytes of input per shard: tens of seconds of cleaning for one worker, so that a
+#: task's start-up is small beside its work, and enough shards that every worker
+#: stays busy to the end.
 DEFAULT_SHARD_BYTES = 8 * 2**20
 
 
