@@ -242,8 +242,8 @@ def quality_run(args: argparse.Namespace, config: DedupConfig) -> dict:
     }
 
 
-def scale_corpus(count: int, paragraphs: list[str], seed: int, copy_share: float = 0.1) -> Iterator[dict]:
-    """``count`` documents of about 3 KB of real paragraphs; ``copy_share`` of them edited copies of earlier ones.
+def scale_corpus(count: int, paragraphs: list[str], seed: int, copy_share: float = 0.1, chars: int = 3000) -> Iterator[dict]:
+    """``count`` documents of about ``chars`` characters of real paragraphs; ``copy_share`` of them edited copies of earlier ones.
 
     Each document is made when it is read, from its list of paragraph numbers,
     so the corpus never sits in memory.
@@ -259,7 +259,7 @@ def scale_corpus(count: int, paragraphs: list[str], seed: int, copy_share: float
             yield {"id": f"doc{number:07d}", "text": "\n".join(variant(text, kind, rng)), "copy_of": f"doc{original:07d}"}
             continue
         plan, size = [], 0
-        while size < 3000:
+        while size < chars:
             plan.append(rng.randrange(len(paragraphs)))
             size += len(paragraphs[plan[-1]]) + 1
         plans.append(tuple(plan))

@@ -46,6 +46,15 @@ class Summary:
     rejected: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)
 
+    def add(self, other: Summary) -> None:
+        """Count another part of the run (a shard cleaned elsewhere) in this one."""
+        self.read += other.read
+        self.written += other.written
+        self.resumed += other.resumed
+        self.errors += other.errors
+        self.rejected.update(other.rejected)
+        self.skipped.update(other.skipped)
+
     def adds_up(self) -> bool:
         return self.read == self.written + self.resumed + self.errors + sum(self.rejected.values()) + sum(self.skipped.values())
 
@@ -77,7 +86,7 @@ class BatchOptions:
 
 
 @dataclass(frozen=True, slots=True)
-class _Outcome:
+class Outcome:
     key: str
     row: dict[str, Any] | None = None
     error: str | None = None
@@ -89,11 +98,11 @@ def page_site(page: InputPage) -> str | None:
     return site_key({"url": page.url, "site": page.extra.get("site"), "source": page.extra.get("source")})
 
 
-def _process(cleaner: Cleaner, explain: bool, profile: SiteProfile | None, item: Item) -> _Outcome:
+def _process(cleaner: Cleaner, explain: bool, profile: SiteProfile | None, item: Item) -> Outcome:
     if isinstance(item, ReadFailure):
-        return _Outcome(item.key, error=item.message)
+        return Outcome(item.key, error=item.message)
     if isinstance(item, Skipped):
-        return _Outcome(item.key, skipped=item.reason)
+        return Outcome(item.key, skipped=item.reason)
     try:
         record = cleaner.clean(
             item.content,
@@ -104,8 +113,8 @@ def _process(cleaner: Cleaner, explain: bool, profile: SiteProfile | None, item:
             is_site_template=profile.matcher(page_site(item)) if profile is not None else None,
         )
     except Exception as error:  # one bad page must not end the batch; it is reported with its place
-        return _Outcome(item.key, error=f"{type(error).__name__}: {error}")
-    return _Outcome(item.key, row=_row(item, record.to_dict(), explain))
+        return Outcome(item.key, error=f"{type(error).__name__}: {error}")
+    return Outcome(item.key, row=_row(item, record.to_dict(), explain))
 
 
 def _row(page: InputPage, row: dict[str, Any], explain: bool) -> dict[str, Any]:
@@ -118,9 +127,14 @@ def _row(page: InputPage, row: dict[str, Any], explain: bool) -> dict[str, Any]:
     return row
 
 
-def _outcomes(items: Iterable[Item], options: BatchOptions) -> Iterator[_Outcome]:
+def cleaning_step(options: BatchOptions, cleaner: Cleaner | None = None) -> Callable[[Item], Outcome]:
+    """What happens to each item read: the same function in this process, a worker process or a cluster task."""
+    return functools.partial(_process, cleaner or Cleaner(options.config), options.explain, options.site_profile)
+
+
+def _outcomes(items: Iterable[Item], options: BatchOptions) -> Iterator[Outcome]:
     cleaner = Cleaner(options.config)
-    work = functools.partial(_process, cleaner, options.explain, options.site_profile)
+    work = cleaning_step(options, cleaner)
     if options.jobs <= 1:
         yield from map(work, items)
         return
@@ -153,20 +167,7 @@ def run_batch(
         items = read_all(list(inputs), options.fields)
         pending = (item for item in items if not _already_done(item, done, summary))
         for outcome in _outcomes(pending, options):
-            summary.read += 1
-            if outcome.error is not None:
-                summary.errors += 1
-                report_error(f"{outcome.key}: {outcome.error}")
-            elif outcome.skipped is not None:
-                summary.skipped[outcome.skipped] += 1
-            else:
-                dropped = outcome.row["dropped"]
-                if dropped is None:
-                    summary.written += 1
-                    sink.write(outcome.row)
-                else:
-                    summary.rejected[dropped] += 1
-                    (reject_sink or sink).write(outcome.row)
+            file_outcome(outcome, summary, sink, reject_sink, report_error)
             if progress:
                 progress(1)
         if options.dedup is not None:
@@ -187,6 +188,24 @@ def run_batch(
     return summary
 
 
+def file_outcome(outcome: Outcome, summary: Summary, sink, reject_sink, report_error: Callable[[str], None]) -> None:
+    """Put one item's outcome where it belongs (output, rejects or error report) and count it there."""
+    summary.read += 1
+    if outcome.error is not None:
+        summary.errors += 1
+        report_error(f"{outcome.key}: {outcome.error}")
+    elif outcome.skipped is not None:
+        summary.skipped[outcome.skipped] += 1
+    else:
+        dropped = outcome.row["dropped"]
+        if dropped is None:
+            summary.written += 1
+            sink.write(outcome.row)
+        else:
+            summary.rejected[dropped] += 1
+            (reject_sink or sink).write(outcome.row)
+
+
 @dataclass(frozen=True, slots=True)
 class MarkedDuplicates:
     clusters: DuplicateClusters
@@ -201,15 +220,20 @@ def write_marked_duplicates(records: Path, config: DedupConfig, jobs: int, sink,
     sink, duplicates go there with ``dropped: "duplicate"``.
     """
     clusters = find_duplicates(jsonl_rows(records), config, jobs=jobs)
+    return MarkedDuplicates(clusters, write_marked(jsonl_rows(records), clusters, sink, reject_sink))
+
+
+def write_marked(rows: Iterable[dict[str, Any]], clusters: DuplicateClusters, sink, reject_sink=None) -> int:
+    """Write each row with its cluster; with a rejects sink, duplicates go there. Returns how many went there."""
     moved = 0
-    for row in jsonl_rows(records):
+    for row in rows:
         row = clusters.annotate(row)
         if row["is_duplicate"] and reject_sink is not None:
             reject_sink.write({**row, "dropped": "duplicate"})
             moved += 1
         else:
             sink.write(row)
-    return MarkedDuplicates(clusters, moved)
+    return moved
 
 
 def _scratch_name(output: str) -> str:
@@ -231,7 +255,13 @@ def learn_site_profile(
 ) -> SiteProfile:
     """First pass of site-template cleaning: count each site's lines over every readable page."""
     learner = SiteProfileLearner(config)
-    for item in read_all(list(inputs), fields):
+    count_site_lines(learner, read_all(list(inputs), fields), report_error)
+    return learner.profile()
+
+
+def count_site_lines(learner: SiteProfileLearner, items: Iterable[Item], report_error: Callable[[str], None]) -> None:
+    """Count the lines of every readable page under its site; unreadable items are reported."""
+    for item in items:
         if isinstance(item, ReadFailure):
             report_error(f"{item.key}: {item.message}")
         elif isinstance(item, InputPage):
@@ -241,4 +271,3 @@ def learn_site_profile(
                 continue
             text = item.content if isinstance(item.content, str) else decode_page(item.content)
             learner.add(site, text)
-    return learner.profile()

@@ -5,6 +5,7 @@ All cleaning logic lives in the library; this module only moves records.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
@@ -17,6 +18,7 @@ from .batch import BatchOptions, learn_site_profile, run_batch, write_marked_dup
 from .cleaner import Cleaner
 from .config import CleanerConfig
 from .corpus import DedupConfig, SiteProfile, SiteProfileConfig
+from .io.shards import DEFAULT_SHARD_BYTES
 from .io.sinks import open_sink
 from .io.sources import FieldNames, read_page_bytes
 from .urls import url_host
@@ -53,9 +55,15 @@ def main() -> None:
               help="Mark near-duplicate documents across the run (dup_cluster, is_duplicate); with --rejects, duplicates go there.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=CleanerConfig.html_timeout, show_default=True,
               help="Seconds an HTML page may take to extract; a slower page is reported as an error.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Clean on this machine, or on a Dask cluster (the 'dask' extra): then -o and --rejects are folders of part files.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="With --engine dask: the cluster's scheduler, e.g. tcp://host:8786 (default: a local cluster of -j workers).")
+@click.option("--shard-mb", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_SHARD_BYTES / 2**20, show_default=True,
+              help="With --engine dask: MB of input per task (JSONL files are cut by byte range).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def clean(inputs, output, input_format, text_field, html_field, id_field, url_field, jobs, languages, min_words,
-          explain, rejects, resume, site_profile, site_templates, dedup, timeout, quiet) -> None:
+          explain, rejects, resume, site_profile, site_templates, dedup, timeout, engine, scheduler, shard_mb, quiet) -> None:
     """Clean pages into records, one per input page, in input order.
 
     INPUTS are files, folders (recursively), globs or '-' (stdin): HTML and
@@ -74,8 +82,10 @@ def clean(inputs, output, input_format, text_field, html_field, id_field, url_fi
         raise click.UsageError("give --site-profile or --site-templates, not both")
     if site_templates and "-" in inputs:
         raise click.UsageError("--site-templates reads the inputs twice; stdin cannot be read twice")
+    if engine == "dask" and ("-" in inputs or output == "-" or resume):
+        raise click.UsageError("--engine dask reads files (not stdin) into an output folder (not '-'), and cannot --resume")
     profile = _load_profile(site_profile) if site_profile else None
-    if site_templates:
+    if site_templates and engine == "local":
         profile = learn_site_profile(inputs, fields, SiteProfileConfig(), _report_error)
         if not quiet:
             click.echo(f"cleanscrape: learned {profile!r}", err=True)
@@ -83,6 +93,14 @@ def clean(inputs, output, input_format, text_field, html_field, id_field, url_fi
         config=config, jobs=jobs, explain=explain, resume=resume, fields=fields, site_profile=profile,
         dedup=DedupConfig() if dedup else None,
     )
+    if engine == "dask":
+        try:
+            summary = _clean_on_dask(inputs, output, rejects, options, site_templates, scheduler, int(shard_mb * 2**20), quiet)
+        except (OSError, ValueError) as error:
+            raise click.ClickException(str(error)) from None
+        if not quiet:
+            click.echo(summary.line(), err=True)
+        sys.exit(EXIT_FAILURE if summary.errors else 0)
     show_progress = not quiet and sys.stderr.isatty()
     bar = _progress_bar() if show_progress else None
     try:
@@ -102,6 +120,22 @@ def clean(inputs, output, input_format, text_field, html_field, id_field, url_fi
         click.echo(summary.line(), err=True)
     if summary.errors:
         sys.exit(EXIT_FAILURE)
+
+
+def _clean_on_dask(inputs, output, rejects, options, learn_templates, scheduler, shard_bytes, quiet):
+    try:
+        from . import dask as on_dask
+    except ImportError:
+        raise click.ClickException("--engine dask needs Dask: pip install 'cleanscrape[dask]'") from None
+    with on_dask.connect(scheduler, options.jobs) as client:
+        if learn_templates:
+            profile = on_dask.learn_site_profile(
+                inputs, options.fields, SiteProfileConfig(), scheduler=client, shard_bytes=shard_bytes, report_error=_report_error
+            )
+            if not quiet:
+                click.echo(f"cleanscrape: learned {profile!r}", err=True)
+            options = dataclasses.replace(options, site_profile=profile)
+        return on_dask.clean(inputs, output, rejects, options, scheduler=client, shard_bytes=shard_bytes, report_error=_report_error)
 
 
 def _end_quietly() -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -95,12 +95,18 @@ class DuplicateClusters:
     exact_duplicates: int
     #: Pairs of distinct texts found similar enough (before clustering).
     similar_pairs: int
+    #: None: ``cluster_of`` holds every record. A count: ``cluster_of`` holds
+    #: only records in clusters of two or more, and any other id is its own
+    #: cluster (a corpus too big to list every id in one process).
+    records: int | None = None
 
     def dup_cluster(self, id: str) -> str:
+        if self.records is not None:
+            return self.cluster_of.get(id, id)
         return self.cluster_of[id]
 
     def is_duplicate(self, id: str) -> bool:
-        return self.cluster_of[id] != id
+        return self.dup_cluster(id) != id
 
     @property
     def duplicates(self) -> int:
@@ -117,7 +123,7 @@ class DuplicateClusters:
     def summary(self) -> dict[str, Any]:
         """Counts and settings, JSON-safe: what a run report or a CLI summary line needs."""
         return {
-            "records": len(self.cluster_of),
+            "records": len(self.cluster_of) if self.records is None else self.records,
             "duplicates": self.duplicates,
             "exact_duplicates": self.exact_duplicates,
             "clusters": len(self.clusters()),
@@ -131,12 +137,34 @@ class DuplicateClusters:
     def annotate(self, record: object) -> dict[str, Any]:
         """The record as a dict with ``dup_cluster`` and ``is_duplicate`` added."""
         id = record_id(record)
-        if id not in self.cluster_of:
+        if self.records is None and id not in self.cluster_of:
             raise KeyError(f"record {id!r} was not among the records deduplicated")
         row = record_row(record)
-        row["dup_cluster"] = self.cluster_of[id]
-        row["is_duplicate"] = self.cluster_of[id] != id
+        row["dup_cluster"] = self.dup_cluster(id)
+        row["is_duplicate"] = row["dup_cluster"] != id
         return row
+
+
+def clustered(ids: Sequence[str], lengths: Sequence[int], edges: Iterable[tuple[int, int]]) -> dict[str, str]:
+    """Each record joined to another by ``edges`` (pairs of positions) -> its cluster's representative.
+
+    A cluster is a connected group; its representative is the longest text,
+    then the lowest id. Records that no edge touches are left out.
+    """
+    sets = _DisjointSets(len(ids))
+    touched: set[int] = set()
+    for first, second in edges:
+        sets.union(first, second)
+        touched.update((first, second))
+    groups: dict[int, list[int]] = {}
+    for position in sorted(touched):
+        groups.setdefault(sets.find(position), []).append(position)
+    cluster_of: dict[str, str] = {}
+    for members in groups.values():
+        representative = ids[min(members, key=lambda p: (-lengths[p], ids[p]))]
+        for position in members:
+            cluster_of[ids[position]] = representative
+    return cluster_of
 
 
 class _DisjointSets:
@@ -212,24 +240,18 @@ def find_duplicates(records: Iterable[object], config: DedupConfig | None = None
     corpus = _sign_records(records, config, jobs)
     ids = corpus.ids  # position p is the p-th record in id order
 
-    sets = _DisjointSets(len(ids))
     first_with_digest: dict[bytes, int] = {}
+    exact_edges = []
     for position, digest in enumerate(corpus.digests):
-        sets.union(first_with_digest.setdefault(digest, position), position)
+        first = first_with_digest.setdefault(digest, position)
+        if first != position:
+            exact_edges.append((first, position))
     # One text per exact group goes into LSH; the others have the same signature.
     entrants = np.fromiter((p for p in first_with_digest.values() if corpus.has_shingles[p]), dtype=np.int64)
     pairs = similar_pairs(corpus.signatures[entrants], bands, rows, config.threshold, config.max_bucket_comparisons)
-    for first, second in pairs:
-        sets.union(int(entrants[first]), int(entrants[second]))
-
-    groups: dict[int, list[int]] = {}
-    for position in range(len(ids)):
-        groups.setdefault(sets.find(position), []).append(position)
-    cluster_of: dict[str, str] = {}
-    for members in groups.values():
-        representative = ids[min(members, key=lambda p: (-corpus.lengths[p], ids[p]))]
-        for position in members:
-            cluster_of[ids[position]] = representative
+    near_edges = ((int(entrants[first]), int(entrants[second])) for first, second in pairs)
+    cluster_of = {id: id for id in ids}
+    cluster_of.update(clustered(ids, corpus.lengths, [*exact_edges, *near_edges]))
     return DuplicateClusters(
         cluster_of=cluster_of,
         config=config,

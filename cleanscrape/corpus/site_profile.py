@@ -139,6 +139,26 @@ class SiteProfileLearner:
         self.add(site, record_text(record))
         return True
 
+    def merge(self, other: SiteProfileLearner) -> SiteProfileLearner:
+        """Add the counts of another learner's pages (counted apart, on a cluster) to this one's; returns self.
+
+        The result is the counts of both page sets read by one learner, as
+        long as no site outgrew ``max_keys_per_site``; otherwise undercounts
+        add up, and the profile says so through ``max_undercount``.
+        """
+        if other.config != self.config:
+            raise ValueError("cannot merge site counts learned under different options")
+        self.pages_without_site += other.pages_without_site
+        for name, theirs in other._sites.items():
+            counts = self._sites.setdefault(name, _SiteCounts())
+            counts.pages += theirs.pages
+            counts.max_undercount += theirs.max_undercount
+            for key, count in theirs.counts.items():
+                counts.counts[key] = counts.counts.get(key, 0) + count
+            if len(counts.counts) > self.config.max_keys_per_site:
+                self._prune(counts)
+        return self
+
     def _prune(self, site: _SiteCounts) -> None:
         """Drop the rarest lines until half the cap is used (lossy counting)."""
         while len(site.counts) > self.config.max_keys_per_site // 2:

@@ -2,7 +2,9 @@
 
 An interrupted run leaves the ``.partial`` file; ``resume=True`` keeps the
 rows in it (dropping a torn last row) and appends the rest, so a resumed run
-neither loses nor repeats a record.
+neither loses nor repeats a record. Tasks that may run twice at once (a
+cluster retrying a task it thought lost) each give their own ``partial``
+name; the last rename wins, and both wrote the same rows.
 """
 
 from __future__ import annotations
@@ -21,14 +23,14 @@ PARTIAL = ".partial"
 class JsonlSink:
     """JSON lines to stdout ("-") or to a file (.gz and .zst by its ending)."""
 
-    def __init__(self, name: str, resume: bool = False) -> None:
+    def __init__(self, name: str, resume: bool = False, partial: str | None = None) -> None:
         self.name = name
         self.done_keys: set[str] = set()
         if name == "-":
             self._handle = None
             return
         self._final = Path(name)
-        self._partial = Path(name + PARTIAL)
+        self._partial = Path(partial or name + PARTIAL)
         kept: list[tuple[bytes, str]] = []
         if resume and self._partial.exists():
             kept = _complete_rows(self._partial)
@@ -57,6 +59,12 @@ class JsonlSink:
         if self._handle is not None and not self._handle.closed:
             self._handle.close()
 
+    def discard(self) -> None:
+        """Close and delete the unfinished file (a task that failed and will run again)."""
+        self.abort()
+        if self._handle is not None:
+            self._partial.unlink(missing_ok=True)
+
 
 def _complete_rows(path: Path) -> list[tuple[bytes, str]]:
     """Rows of an interrupted run, each with its ``source``, up to the first one that was cut off."""
@@ -81,7 +89,7 @@ class ParquetSink:
 
     BATCH = 1000
 
-    def __init__(self, name: str, resume: bool = False) -> None:
+    def __init__(self, name: str, resume: bool = False, partial: str | None = None) -> None:
         if resume:
             raise ValueError("--resume works with JSONL output only; Parquet files cannot be appended to")
         import pyarrow as pa
@@ -89,7 +97,7 @@ class ParquetSink:
         self.name = name
         self.done_keys: set[str] = set()
         self._final = Path(name)
-        self._partial = Path(name + PARTIAL)
+        self._partial = Path(partial or name + PARTIAL)
         self._rows: list[dict[str, Any]] = []
         self._schema = record_schema(pa)
         self._writer = None
@@ -122,6 +130,10 @@ class ParquetSink:
         if self._writer is not None:
             self._writer.close()
 
+    def discard(self) -> None:
+        self.abort()
+        self._partial.unlink(missing_ok=True)
+
 
 #: Record metadata with a column of its own; input fields share one JSON column.
 _METADATA_FIELDS = ("author", "date", "sitename", "reading_minutes", "description")
@@ -139,7 +151,7 @@ def record_schema(pa):
     ])
 
 
-def open_sink(name: str, resume: bool = False):
+def open_sink(name: str, resume: bool = False, partial: str | None = None):
     if strip_compression(name.lower()).endswith(".parquet"):
-        return ParquetSink(name, resume)
-    return JsonlSink(name, resume)
+        return ParquetSink(name, resume, partial)
+    return JsonlSink(name, resume, partial)

@@ -8,6 +8,7 @@ read, so that nothing read goes unaccounted for.
 from __future__ import annotations
 
 import glob
+import io
 import json
 import sys
 from collections.abc import Iterator
@@ -109,18 +110,22 @@ Item = InputPage | ReadFailure | Skipped
 
 def read_all(inputs, fields: FieldNames = FieldNames(), stdin_format: str = "page") -> Iterator[Item]:
     for name in expand(inputs):
-        kind = stdin_format if name == "-" else format_of(name)
-        try:
-            if kind == "jsonl":
-                yield from _read_jsonl(name, fields)
-            elif kind == "warc":
-                yield from _read_warc(name)
-            elif kind == "parquet":
-                yield from _read_parquet(name, fields)
-            else:
-                yield InputPage(name, 0, read_page_bytes(name), "html" if kind == "html" else "auto")
-        except (OSError, EOFError, ValueError) as error:
-            yield ReadFailure(name, 0, f"cannot read: {error}")
+        yield from read_file(name, fields, stdin_format if name == "-" else format_of(name))
+
+
+def read_file(name: str, fields: FieldNames, kind: str) -> Iterator[Item]:
+    """The items of one input whose format is known; what cannot be read ends in a ReadFailure."""
+    try:
+        if kind == "jsonl":
+            yield from _read_jsonl(name, fields)
+        elif kind == "warc":
+            yield from _read_warc(name)
+        elif kind == "parquet":
+            yield from read_parquet_rows(name, fields)
+        else:
+            yield InputPage(name, 0, read_page_bytes(name), "html" if kind == "html" else "auto")
+    except (OSError, EOFError, ValueError) as error:
+        yield ReadFailure(name, 0, f"cannot read: {error}")
 
 
 def read_page_bytes(name: str) -> bytes:
@@ -151,9 +156,9 @@ def _row_page(source: str, position: int, row: Any, fields: FieldNames) -> Input
     )
 
 
-def _parsed_lines(handle) -> Iterator[tuple[int, Any, str | None]]:
+def _parsed_lines(handle, first_line: int = 1) -> Iterator[tuple[int, Any, str | None]]:
     """(line number, parsed value, error message) for each non-blank line of a JSONL stream."""
-    for number, raw in enumerate(handle, start=1):
+    for number, raw in enumerate(handle, start=first_line):
         if not raw.strip():
             continue
         try:
@@ -165,18 +170,37 @@ def _parsed_lines(handle) -> Iterator[tuple[int, Any, str | None]]:
 def _read_jsonl(name: str, fields: FieldNames) -> Iterator[InputPage | ReadFailure]:
     handle = sys.stdin.buffer if name == "-" else open_read(Path(name))
     with handle:
-        for number, row, error in _parsed_lines(handle):
-            yield ReadFailure(name, number, error) if error else _row_page(name, number, row, fields)
+        yield from _jsonl_pages(name, handle, 1, fields)
 
 
-def _read_parquet(name: str, fields: FieldNames) -> Iterator[InputPage | ReadFailure]:
+def read_jsonl_range(name: str, start: int, end: int, first_line: int, fields: FieldNames) -> Iterator[InputPage | ReadFailure]:
+    """The pages of an uncompressed JSONL file's bytes ``start:end``, which begin on line ``first_line``.
+
+    ``start`` must be where a line begins; lines are numbered as a read of
+    the whole file numbers them, so keys do not depend on how a file is split.
+    """
+    with open(name, "rb") as handle:
+        handle.seek(start)
+        chunk = io.BytesIO(handle.read(end - start))
+    yield from _jsonl_pages(name, chunk, first_line, fields)
+
+
+def _jsonl_pages(name: str, handle, first_line: int, fields: FieldNames) -> Iterator[InputPage | ReadFailure]:
+    for number, row, error in _parsed_lines(handle, first_line):
+        yield ReadFailure(name, number, error) if error else _row_page(name, number, row, fields)
+
+
+def read_parquet_rows(
+    name: str, fields: FieldNames, row_groups: list[int] | None = None, first_row: int = 1
+) -> Iterator[InputPage | ReadFailure]:
+    """The pages of a Parquet file, or of some of its row groups (whose first row is number ``first_row``)."""
     try:
         import pyarrow.parquet as pq
     except ImportError:  # pragma: no cover - depends on the install
         yield ReadFailure(name, 0, "reading Parquet needs pyarrow: pip install 'cleanscrape[parquet]'")
         return
-    number = 0
-    for batch in pq.ParquetFile(name).iter_batches(batch_size=512):
+    number = first_row - 1
+    for batch in pq.ParquetFile(name).iter_batches(batch_size=512, row_groups=row_groups):
         for row in batch.to_pylist():
             number += 1
             yield _row_page(name, number, row, fields)

@@ -1,0 +1,143 @@
+"""Cleaning on a Dask cluster: one task per shard, each writing its own part of the output.
+
+A task reads its shard, cleans every item with the single-machine step
+(:func:`cleanscrape.batch.cleaning_step`) and files each outcome as
+:func:`cleanscrape.batch.file_outcome` does, into part ``k`` of the output
+and of the rejects. It returns its counts and error messages; the driver
+adds them up and reports the errors in input order. With dedup, parts are
+written unmarked to a scratch folder first, then marked by a second task
+per part once the duplicates of the whole run are known.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import dask
+
+from ..batch import BatchOptions, Summary, cleaning_step, file_outcome, write_marked
+from ..corpus.dedup import DuplicateClusters
+from ..io.shards import DEFAULT_SHARD_BYTES, Shard
+from ..io.sources import jsonl_rows
+from .cluster import compute, plan
+from .dedup import find_duplicates
+from .parts import PartFiles, open_part
+
+#: Where kept records wait, unmarked, until the duplicates of the run are known.
+UNMARKED = "_unmarked"
+
+
+@dataclass
+class ShardReport:
+    summary: Summary = field(default_factory=Summary)
+    errors: list[str] = field(default_factory=list)
+
+
+def clean_shard(shard: Shard, options: BatchOptions, part: str, reject_part: str | None) -> ShardReport:
+    """Clean one shard into its output part (and rejects part); written completely or not at all."""
+    report = ShardReport()
+    sink = open_part(part)
+    reject_sink = open_part(reject_part) if reject_part else None
+    try:
+        work = cleaning_step(options)
+        for item in shard.read(options.fields):
+            file_outcome(work(item), report.summary, sink, reject_sink, report.errors.append)
+    except BaseException:
+        for unfinished in (sink, reject_sink):
+            if unfinished is not None:
+                unfinished.discard()
+        raise
+    sink.finish()
+    if reject_sink is not None:
+        reject_sink.finish()
+    return report
+
+
+def mark_part(unmarked: str, clusters: DuplicateClusters, part: str, duplicate_part: str | None) -> int:
+    """Write one part's records marked with their clusters; returns the duplicates moved to ``duplicate_part``."""
+    sink = open_part(part)
+    reject_sink = open_part(duplicate_part) if duplicate_part else None
+    try:
+        moved = write_marked(jsonl_rows(Path(unmarked)), clusters, sink, reject_sink)
+    except BaseException:
+        for unfinished in (sink, reject_sink):
+            if unfinished is not None:
+                unfinished.discard()
+        raise
+    sink.finish()
+    if reject_sink is not None:
+        reject_sink.finish()
+    return moved
+
+
+def clean(
+    inputs: Sequence[str],
+    output: str,
+    rejects: str | None = None,
+    options: BatchOptions | None = None,
+    *,
+    scheduler: Any = None,
+    shard_bytes: int = DEFAULT_SHARD_BYTES,
+    report_error: Callable[[str], None] = lambda message: None,
+) -> Summary:
+    """Clean ``inputs`` on Dask into the folder ``output`` (and ``rejects``) of part files.
+
+    The parts, joined in name order, hold the same records, byte for byte
+    for JSONL, as :func:`cleanscrape.batch.run_batch` writes to one file.
+    ``scheduler`` is a ``distributed.Client``, ``"synchronous"``, or None for
+    Dask's default (the active client). ``options.jobs`` is not used here:
+    the cluster decides how many tasks run at once.
+    """
+    options = options or BatchOptions()
+    if options.resume:
+        raise ValueError("--resume works on one machine only; on a cluster, rerun into a new folder")
+    out, rejected = PartFiles.named_like(output), PartFiles.named_like(rejects) if rejects else None
+    for folder in (out, rejected):
+        if folder is not None:
+            folder.check_new()
+    shards = plan(inputs, shard_bytes, scheduler)
+    for folder in (out, rejected):
+        if folder is not None:
+            folder.create()
+    unmarked = PartFiles(out.folder / UNMARKED, ".jsonl").create() if options.dedup is not None else None
+    cleaned_into = unmarked or out
+    run = uuid.uuid4().hex[:8]
+    # One graph node for the options (a site profile can be large), not a copy per task.
+    shared_options = dask.delayed(options, traverse=False)
+    tasks = [
+        dask.delayed(clean_shard, pure=True)(
+            shard, shared_options, cleaned_into.part(number), rejected.part(number) if rejected else None,
+            dask_key_name=f"cleanscrape-clean-{number:05d}-{run}",
+        )
+        for number, shard in enumerate(shards)
+    ]
+    summary = Summary()
+    for report in compute(*tasks, scheduler=scheduler):
+        summary.add(report.summary)
+        for message in report.errors:
+            report_error(message)
+    if unmarked is not None:
+        clusters = find_duplicates([str(part) for part in unmarked.parts()], options.dedup, scheduler=scheduler)
+        shared_clusters = dask.delayed(clusters, traverse=False)
+        marking = [
+            dask.delayed(mark_part, pure=True)(
+                unmarked.part(number), shared_clusters, out.part(number),
+                # Duplicates follow every cleaning reject, as in the single-machine rejects file.
+                rejected.part(len(shards) + number) if rejected else None,
+                dask_key_name=f"cleanscrape-mark-{number:05d}-{run}",
+            )
+            for number in range(len(shards))
+        ]
+        moved = sum(compute(*marking, scheduler=scheduler))
+        unmarked.remove()
+        summary.written -= moved
+        if moved:
+            summary.rejected["duplicate"] += moved
+    for folder in (out, rejected):
+        if folder is not None:
+            folder.remove_partials()
+    return summary
