@@ -22,6 +22,8 @@ from .corpus.dedup import DedupConfig, DuplicateClusters, find_duplicates
 from .corpus.records import site_key
 from .corpus.site_profile import SiteProfile, SiteProfileConfig, SiteProfileLearner
 from .decoding import decode_page
+from .extract import PageTimeout
+from .htmltext import html_to_text
 from .io.sinks import JsonlSink, open_sink
 from .io.sources import FieldNames, InputPage, Item, ReadFailure, Skipped, jsonl_rows, read_all
 
@@ -30,11 +32,13 @@ CHUNK = 2
 
 
 def warm_up(cleaner: Cleaner) -> None:
-    """Load what cleaning loads lazily (trafilatura, langdetect's profiles, datasketch, stop lists)
-    before forking, so workers share it instead of each loading it: clean one small page of each kind."""
+    """Load what cleaning loads lazily (trafilatura, inscriptis, langdetect's profiles, datasketch,
+    stop lists) before forking, so workers share it instead of each loading it: clean one small
+    page of each kind."""
     sentence = "The harbour reopened on Tuesday after the storm, and the ships that had waited all week came in."
     cleaner.clean(f"<html><body><article><h1>Harbour</h1><p>{sentence}</p><p>{sentence}</p></article></body></html>", input_format="html")
     cleaner.clean(f"Home\n{sentence}\n{sentence}", input_format="text")
+    html_to_text(f"<p>{sentence}</p>")  # the full-page path, for pages with no main content
 
 
 @dataclass
@@ -112,7 +116,7 @@ def _process(cleaner: Cleaner, explain: bool, profile: SiteProfile | None, item:
             input_format=None if item.input_format == "auto" else item.input_format,
             is_site_template=profile.matcher(page_site(item)) if profile is not None else None,
         )
-    except Exception as error:  # one bad page must not end the batch; it is reported with its place
+    except (Exception, PageTimeout) as error:  # one bad page must not end the batch; it is reported with its place
         return Outcome(item.key, error=f"{type(error).__name__}: {error}")
     return Outcome(item.key, row=_row(item, record.to_dict(), explain))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -135,22 +136,20 @@ class Cleaner:
 def _on_full_page(page_lines, decisions: list[LineDecision]) -> list[LineDecision]:
     """The main content's decisions placed on the full page's lines, in page order.
 
-    A page line takes the decision of the extracted line with the same
-    (case- and punctuation-folded) text, matched in order; the rest are
-    ``not_main_content``.
+    The two line lists are aligned by their (case- and punctuation-folded)
+    text with difflib, so a sidebar headline that the article repeats later
+    does not pull the match past the article. A page line matched to an
+    extracted line takes its decision; the rest are ``not_main_content``.
     """
-    keys = [normalize(decision.text) for decision in decisions]
-    result: list[LineDecision] = []
-    next_match = 0
-    for line in page_lines:
-        key = normalize(line.text)
-        match = next((p for p in range(next_match, len(keys)) if keys[p] == key), None) if key else None
-        if match is None:
-            result.append(LineDecision(line.index, line.text, NOT_MAIN_CONTENT))
-        else:
-            result.append(LineDecision(line.index, line.text, decisions[match].reason))
-            next_match = match + 1
-    return result
+    page_keys = [normalize(line.text) for line in page_lines]
+    extracted_keys = [normalize(decision.text) for decision in decisions]
+    reasons: list[str | None] = [NOT_MAIN_CONTENT] * len(page_lines)
+    matcher = difflib.SequenceMatcher(None, page_keys, extracted_keys, autojunk=False)
+    for block in matcher.get_matching_blocks():
+        for offset in range(block.size):
+            if page_keys[block.a + offset]:
+                reasons[block.a + offset] = decisions[block.b + offset].reason
+    return [LineDecision(line.index, line.text, reason) for line, reason in zip(page_lines, reasons)]
 
 
 def _content_id(url: str | None, text: str) -> str:

@@ -12,14 +12,7 @@ from dataclasses import dataclass
 
 from . import language as lang
 from .config import CleanerConfig
-from .detectors import (
-    byline,
-    comments,
-    first_line_reason,
-    footer,
-    navigation,
-    related_list,
-)
+from .detectors import byline, caption, comments, first_line_reason, footer, navigation, related_list
 from .lines import Line
 from .mainblock import anchor_bonus, best_span, is_paragraph, is_prose, line_weight
 from .neardup import earlier_duplicates, normalize
@@ -41,7 +34,7 @@ _AFTER_COMMENTS = frozenset({"related_list", "footer", "widget", "share_bar", "p
 _COMMENT_PARTS = frozenset({None, "byline", "menu", "title", "near_duplicate"})
 # In an extractor's main content these detectors misfire more than they find
 # (tables read as menus, step lists as bylines, credits inside the story).
-_DOUBTFUL_IN_EXTRACTED = frozenset({"menu", "byline", "caption"})
+_DOUBTFUL_IN_EXTRACTED = frozenset({navigation.REASON, byline.REASON, caption.REASON})
 #: How far into an extracted text the page title is looked for.
 _TITLE_LINES_IN_EXTRACTED = 3
 
@@ -67,12 +60,7 @@ def classify_page(
     text) are the site's template: they weigh as template in the article
     search and are removed as ``site_template``.
     """
-    guess = lang.detect(lang.sample_for_detection(lines, config.language_sample_chars), config.language_seed) if lines else None
-    code = guess.code if guess else None
-    stopwords = stopwords_for(code)
-    densities = [stopword_density(line.tokens, stopwords) for line in lines]
-    prose = [is_prose(line, bool(stopwords), density, config) for line, density in zip(lines, densities)]
-    reasons = [_line_reason(line, is_line_prose) for line, is_line_prose in zip(lines, prose)]
+    guess, code, stopwords, densities, prose, reasons = _line_evidence(lines, config)
     site_template = [is_site_template is not None and is_site_template(line.text) for line in lines]
     # Detector reasons stay for now: the related-list and comments steps read them.
     reasons = [SITE_TEMPLATE if template and reason is None else reason for reason, template in zip(reasons, site_template)]
@@ -120,35 +108,43 @@ def classify_extracted(
 ) -> PageVerdict:
     """Lines an extractor already chose as the article: no article search, only the template left inside it.
 
-    Comment sections, related lists, share bars, widgets and footers that the
+    Related lists, share bars, widgets, footers and comment headings that the
     extractor kept go, as do the title repeated at the top, near-duplicates
-    and off-language lines.
+    and off-language lines. The comments below a heading are left to the
+    extractor (comments are excluded there): on the ScrapingHub pages,
+    cutting everything after a comments heading cost more article than it saved.
     """
-    guess = lang.detect(lang.sample_for_detection(lines, config.language_sample_chars), config.language_seed) if lines else None
-    code = guess.code if guess else None
-    stopwords = stopwords_for(code)
-    densities = [stopword_density(line.tokens, stopwords) for line in lines]
-    prose = [is_prose(line, bool(stopwords), density, config) for line, density in zip(lines, densities)]
-    reasons = [_line_reason(line, is_line_prose) for line, is_line_prose in zip(lines, prose)]
+    guess, code, stopwords, densities, prose, reasons = _line_evidence(lines, config)
     reasons = [None if reason in _DOUBTFUL_IN_EXTRACTED else reason for reason in reasons]
-    if is_site_template is not None:
-        reasons = [SITE_TEMPLATE if is_site_template(line.text) else reason for line, reason in zip(lines, reasons)]
-    span = (0, len(lines))
-    in_span = [True] * len(lines)
-    _mark_comment_sections(lines, reasons, span)
+    site_template = [is_site_template is not None and is_site_template(line.text) for line in lines]
+    # Detector reasons stay for now: the related-list and comments steps read them.
+    reasons = [SITE_TEMPLATE if template and reason is None else reason for reason, template in zip(reasons, site_template)]
     _mark_related_lists(lines, reasons, [is_paragraph(line, p) for line, p in zip(lines, prose)])
     if title is not None:
         title_key = normalize(title)
         for position, line in enumerate(lines[:_TITLE_LINES_IN_EXTRACTED]):
             if reasons[position] is None and is_copy(title_key, line):
                 reasons[position] = TITLE
-    _mark_near_duplicates(lines, reasons, in_span, config)
+    everywhere = [True] * len(lines)
+    _mark_near_duplicates(lines, reasons, everywhere, config)
     if config.drop_off_language_lines and code:
-        _mark_off_language(lines, reasons, in_span, code, stopwords, densities, config)
+        _mark_off_language(lines, reasons, everywhere, code, stopwords, densities, config)
+    reasons = [SITE_TEMPLATE if template else reason for reason, template in zip(reasons, site_template)]
     return PageVerdict(
         lines=lines, reasons=reasons, title=title, language=guess,
         author=None, date=None, reading_minutes=None, sitename=None,
     )
+
+
+def _line_evidence(lines: Sequence[Line], config: CleanerConfig):
+    """The page language and, per line, stop-word density, prose or not, and the first line detector's reason."""
+    guess = lang.detect(lang.sample_for_detection(lines, config.language_sample_chars), config.language_seed) if lines else None
+    code = guess.code if guess else None
+    stopwords = stopwords_for(code)
+    densities = [stopword_density(line.tokens, stopwords) for line in lines]
+    prose = [is_prose(line, bool(stopwords), density, config) for line, density in zip(lines, densities)]
+    reasons = [_line_reason(line, is_line_prose) for line, is_line_prose in zip(lines, prose)]
+    return guess, code, stopwords, densities, prose, reasons
 
 
 def _outside_reason(line: Line, config: CleanerConfig) -> str:

@@ -62,7 +62,8 @@ def _declared_encoding(data: bytes, content_type: str | None) -> str | None:
     if declared is None:
         return None
     encoding = resolve_encoding(declared)
-    # A page that declares UTF-8 but is not valid UTF-8 is left to detection.
-    if encoding is None or codecs.lookup(encoding).name == "utf-8":
+    # A page that declares UTF-8 but is not valid UTF-8 is left to detection;
+    # so is a UTF-16/32 declaration in bytes readable enough to hold it (browsers ignore those too).
+    if encoding is None or codecs.lookup(encoding).name.startswith(("utf-8", "utf-16", "utf-32")):
         return None
     return encoding

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -12,8 +13,13 @@ from .title import without_site_name
 from .urls import url_host
 
 
-class PageTimeout(TimeoutError):
-    """Extraction of one page took longer than its time limit."""
+class PageTimeout(BaseException):
+    """Extraction of one page took longer than its time limit.
+
+    A BaseException, like KeyboardInterrupt, because trafilatura catches
+    ``Exception`` around its parsers and fallbacks: a TimeoutError raised
+    there would be swallowed and the page would run on unbounded.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,9 +38,11 @@ class Extraction:
 def extract_main_content(html: str, *, url: str | None = None, timeout: float | None = None) -> Extraction:
     """The page's main content, comments left out, and its metadata.
 
-    Raises :class:`PageTimeout` when ``timeout`` seconds pass first (only
-    where a timer signal can be used: the main thread of a Unix process;
-    elsewhere the page runs unbounded).
+    Raises :class:`PageTimeout` when ``timeout`` seconds pass first. The
+    limit needs a timer signal: it holds in the main thread of a Unix
+    process (the library called from a script, ``cleanscrape clean`` with
+    any ``-j``); in other threads (Dask workers among them) and on Windows
+    the page runs unbounded.
     """
     import trafilatura
 
@@ -91,9 +99,13 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
         raise PageTimeout(f"extraction took longer than {seconds:g} s")
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    started = time.monotonic()
+    outer_delay, outer_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        # A handler not set from Python reads as None; the default stands in for it.
+        signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+        if outer_delay > 0:  # a caller's own timer keeps running, less the time spent here
+            signal.setitimer(signal.ITIMER_REAL, max(outer_delay - (time.monotonic() - started), 1e-3), outer_interval)

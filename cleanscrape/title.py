@@ -76,12 +76,12 @@ def without_site_name(title: str, sitename: str | None, host: str | None = None)
     separators = list(_SITE_SEPARATOR.finditer(title))
     if not separators:
         return title
-    names = [normalize(name) for name in (sitename, host.replace(".", " ") if host else None) if name]
+    names = [normalize(name) for name in (sitename, _host_name(host)) if name]
     names = [name for name in names if name]
 
     def is_site(part: str) -> bool:
         key = normalize(part)
-        return bool(key) and any(key == name or f" {key} " in f" {name} " or name.startswith(key) for name in names)
+        return bool(key) and any(f" {key} " in f" {name} " for name in names)
 
     first, last = separators[0], separators[-1]
     if is_site(title[last.end():]):
@@ -89,3 +89,13 @@ def without_site_name(title: str, sitename: str | None, host: str | None = None)
     if is_site(title[:first.start()]):
         return title[first.end():]
     return title
+
+
+def _host_name(host: str | None) -> str | None:
+    """The host's labels without its domain ending: "home tarkett" for home.tarkett.co.uk."""
+    if not host:
+        return None
+    labels = host.split(".")[:-1]  # the top-level domain
+    if len(labels) > 1 and len(labels[-1]) <= 3:  # co.uk, com.au
+        labels = labels[:-1]
+    return " ".join(labels) or None

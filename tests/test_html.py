@@ -49,8 +49,33 @@ def test_explain_shows_the_whole_page() -> None:
     decisions = Cleaner().explain(PAGE)
     reasons = {decision.text: decision.reason for decision in decisions}
     assert all(reasons[text] is None for text in PARAGRAPHS)
-    assert reasons["© 2025 Example News. All rights reserved. Privacy policy"] == "not_main_content"
-    assert [decision.line for decision in decisions] == sorted(decision.line for decision in decisions)
+    assert reasons["Ships wait outside the harbour"] == "title"
+    for template in ("© 2025 Example News. All rights reserved. Privacy policy", "* Home", "* World", "* Sport", "* Grain prices climb"):
+        assert reasons[template] == "not_main_content"
+
+
+def test_explain_is_not_thrown_off_by_a_sidebar_line_the_article_repeats() -> None:
+    # "Storm season begins" stands in the sidebar before the article and in its related list after it.
+    page = PAGE.replace("<nav>", "<aside><p>Storm season begins</p></aside><nav>")
+    reasons = {decision.text: decision.reason for decision in Cleaner().explain(page)}
+    assert all(reasons[text] is None for text in PARAGRAPHS)
+
+
+def test_template_left_inside_extracted_content_is_removed() -> None:
+    from cleanscrape.decide import classify_extracted
+    from cleanscrape.lines import segment
+
+    extracted = "\n".join(["Ships wait outside the harbour", *PARAGRAPHS, "Related posts", "- Port reopens after strike",
+                           "- Grain prices climb", "Facebook Twitter LinkedIn Email"])
+    # The "Related posts" heading is also a line the site repeats on every page.
+    verdict = classify_extracted(segment(extracted), CleanerConfig(), lambda text: text == "Related posts",
+                                 title="Ships wait outside the harbour")
+    reasons = {line.text: reason for line, reason in zip(verdict.lines, verdict.reasons)}
+    assert [text for text, reason in reasons.items() if reason is None] == PARAGRAPHS
+    assert reasons["Ships wait outside the harbour"] == "title"
+    assert reasons["Related posts"] == "site_template"
+    assert reasons["- Grain prices climb"] == "related_list"
+    assert reasons["Facebook Twitter LinkedIn Email"] == "share_bar"
 
 
 def test_page_without_main_content_falls_back_to_its_full_text() -> None:
@@ -69,6 +94,39 @@ def test_a_slow_page_times_out(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(PageTimeout, match="longer than 0.2 s"):
         Cleaner(html_timeout=0.2).clean(PAGE)
     assert time.monotonic() - started < 3
+
+
+def test_the_time_limit_is_not_swallowed_by_a_broad_except() -> None:
+    # trafilatura wraps its parsers in ``except Exception``; the limit must still end the page.
+    from cleanscrape.extract import _time_limit
+
+    started = time.monotonic()
+    with pytest.raises(PageTimeout), _time_limit(0.2):
+        try:
+            time.sleep(5)
+        except Exception:
+            pass
+        time.sleep(5)
+    assert time.monotonic() - started < 3
+
+
+def test_the_time_limit_keeps_a_callers_own_timer() -> None:
+    import signal
+
+    from cleanscrape.extract import _time_limit
+
+    fired = []
+    previous = signal.signal(signal.SIGALRM, lambda signum, frame: fired.append(signum))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.5)
+        with _time_limit(5):
+            pass
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 0
+        time.sleep(1)
+        assert fired == [signal.SIGALRM]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def test_a_slow_page_is_a_per_record_error_in_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -104,6 +162,11 @@ def test_encodings(encoding: str, declare: bool) -> None:
     assert words in decode_page(data)
 
 
+def test_a_utf16_declaration_in_single_byte_text_is_ignored() -> None:
+    data = '<html><head><meta charset="utf-16"></head><body><p>Caf\xe9 cr\xe8me</p></body></html>'.encode("windows-1252")
+    assert "Café crème" in decode_page(data)
+
+
 def test_http_charset_is_used_when_the_page_declares_none() -> None:
     data = "<p>Привет, мир</p>".encode("koi8-r")
     assert decode_page(data, "text/html; charset=KOI8-R") == "<p>Привет, мир</p>"
@@ -128,6 +191,9 @@ def test_config_rejects_a_bad_timeout() -> None:
         ("Example News - Ships wait outside the harbour", "Example News", None, "Ships wait outside the harbour"),
         ("Spider-Man - a review", "Example News", "news.example", "Spider-Man - a review"),
         ("Ships wait outside the harbour", "Example News", "news.example", "Ships wait outside the harbour"),
+        ("Brexit talks resume - UK", "BBC News", "bbc.co.uk", "Brexit talks resume - UK"),
+        ("How the bill died - Pro", "ProPublica", "propublica.org", "How the bill died - Pro"),
+        ("Story | Politics | Example News", "Example News", None, "Story | Politics"),
     ],
 )
 def test_title_without_site_name(title: str, sitename: str, host: str | None, expected: str) -> None:

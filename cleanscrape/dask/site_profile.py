@@ -25,10 +25,10 @@ def _count_shards(shards: Iterable[Shard], fields: FieldNames, config: SiteProfi
 
 
 def _merge(counted: Iterable[tuple[SiteProfileLearner, list[str]]]) -> tuple[SiteProfileLearner, list[str]]:
+    # Into a fresh learner, never into an input: a retried task must not count its inputs twice.
     # In shard order, so that error messages come out in input order.
-    counted = iter(counted)
-    learner, errors = next(counted)
-    errors = list(errors)
+    counted = list(counted)
+    learner, errors = SiteProfileLearner(counted[0][0].config), []
     for other, their_errors in counted:
         learner.merge(other)
         errors.extend(their_errors)
