@@ -59,6 +59,12 @@ class Summary:
         self.rejected.update(other.rejected)
         self.skipped.update(other.skipped)
 
+    def count_duplicates(self, moved: int) -> None:
+        """Records first written, then found to be duplicates and moved to the rejects."""
+        self.written -= moved
+        if moved:
+            self.rejected["duplicate"] += moved
+
     def adds_up(self) -> bool:
         return self.read == self.written + self.resumed + self.errors + sum(self.rejected.values()) + sum(self.skipped.values())
 
@@ -179,9 +185,7 @@ def run_batch(
             scratch = Path(_scratch_name(output))
             moved = write_marked_duplicates(scratch, options.dedup, options.jobs, final_sink, reject_sink).moved
             scratch.unlink()
-            summary.written -= moved
-            if moved:
-                summary.rejected["duplicate"] += moved
+            summary.count_duplicates(moved)
     except BaseException:
         for open_one in {id(s): s for s in (sink, final_sink, reject_sink) if s is not None}.values():
             open_one.abort()

@@ -25,7 +25,7 @@ from ..io.shards import DEFAULT_SHARD_BYTES, Shard
 from ..io.sources import jsonl_rows
 from .cluster import compute, plan
 from .dedup import find_duplicates
-from .parts import PartFiles, open_part
+from .parts import PartFiles, written_parts
 
 #: Where kept records wait, unmarked, until the duplicates of the run are known.
 UNMARKED = "_unmarked"
@@ -40,38 +40,17 @@ class ShardReport:
 def clean_shard(shard: Shard, options: BatchOptions, part: str, reject_part: str | None) -> ShardReport:
     """Clean one shard into its output part (and rejects part); written completely or not at all."""
     report = ShardReport()
-    sink = open_part(part)
-    reject_sink = open_part(reject_part) if reject_part else None
-    try:
-        work = cleaning_step(options)
+    work = cleaning_step(options)
+    with written_parts(part, reject_part) as (sink, reject_sink):
         for item in shard.read(options.fields):
             file_outcome(work(item), report.summary, sink, reject_sink, report.errors.append)
-    except BaseException:
-        for unfinished in (sink, reject_sink):
-            if unfinished is not None:
-                unfinished.discard()
-        raise
-    sink.finish()
-    if reject_sink is not None:
-        reject_sink.finish()
     return report
 
 
 def mark_part(unmarked: str, clusters: DuplicateClusters, part: str, duplicate_part: str | None) -> int:
     """Write one part's records marked with their clusters; returns the duplicates moved to ``duplicate_part``."""
-    sink = open_part(part)
-    reject_sink = open_part(duplicate_part) if duplicate_part else None
-    try:
-        moved = write_marked(jsonl_rows(Path(unmarked)), clusters, sink, reject_sink)
-    except BaseException:
-        for unfinished in (sink, reject_sink):
-            if unfinished is not None:
-                unfinished.discard()
-        raise
-    sink.finish()
-    if reject_sink is not None:
-        reject_sink.finish()
-    return moved
+    with written_parts(part, duplicate_part) as (sink, reject_sink):
+        return write_marked(jsonl_rows(Path(unmarked)), clusters, sink, reject_sink)
 
 
 def clean(
@@ -134,9 +113,7 @@ def clean(
         ]
         moved = sum(compute(*marking, scheduler=scheduler))
         unmarked.remove()
-        summary.written -= moved
-        if moved:
-            summary.rejected["duplicate"] += moved
+        summary.count_duplicates(moved)
     for folder in (out, rejected):
         if folder is not None:
             folder.remove_partials()

@@ -35,7 +35,7 @@ from ..corpus.dedup import DedupConfig, DuplicateClusters, clustered
 from ..corpus.records import record_id, record_text
 from ..corpus.signatures import SignatureScheme, sign_texts
 from ..io.sources import jsonl_rows
-from .cluster import compute
+from .cluster import RETRIES, compute
 
 #: Bucket groups per record file. Rows of a partition bound for one group
 #: travel as one element: Dask's shuffle hashes and moves an element at a
@@ -144,7 +144,7 @@ def find_duplicates(record_files: Sequence[str], config: DedupConfig | None = No
     signed = db.from_sequence(list(record_files), npartitions=len(record_files)).map_partitions(
         _signed_records, config.scheme, config.batch_size
     )
-    (signed,) = dask.persist(signed, scheduler=scheduler, retries=2)
+    (signed,) = dask.persist(signed, scheduler=scheduler, retries=RETRIES)
     edges = (
         signed.map_partitions(_bucket_groups, bands, rows, GROUPS_PER_FILE * len(record_files))
         .groupby(lambda group: group[0], shuffle="tasks")

@@ -8,8 +8,10 @@ again (its worker died) replaces its part rather than adding to it.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..io.compression import strip_compression
@@ -65,3 +67,20 @@ class PartFiles:
 def open_part(name: str):
     """A sink for one part, written under a temporary name no other attempt at the same part uses."""
     return open_sink(name, partial=f"{name}.{uuid.uuid4().hex[:12]}{PARTIAL}")
+
+
+@contextlib.contextmanager
+def written_parts(part: str, reject_part: str | None) -> Iterator[tuple]:
+    """Sinks for one part and its rejects part: both finished (renamed) on success, both discarded on failure."""
+    sink = open_part(part)
+    reject_sink = open_part(reject_part) if reject_part else None
+    try:
+        yield sink, reject_sink
+    except BaseException:
+        for unfinished in (sink, reject_sink):
+            if unfinished is not None:
+                unfinished.discard()
+        raise
+    sink.finish()
+    if reject_sink is not None:
+        reject_sink.finish()
