@@ -55,9 +55,7 @@ class Cleaner:
         its pages, as learned by :mod:`cleanscrape.corpus.site_profile`; they are
         removed with the reason ``site_template``.
         """
-        text, is_html = self._page_text(page, input_format)
-        extraction = extract_main_content(text, url=url, timeout=self.config.html_timeout) if is_html else None
-        verdict, extractor = self._classify(text, extraction, is_site_template)
+        text, extraction, verdict, extractor = self._read(page, input_format, url, is_site_template)
         body = "\n".join(line.text for line, reason in zip(verdict.lines, verdict.reasons) if reason is None)
         language = verdict.language
         facts = extraction or Extraction(text="")
@@ -92,13 +90,20 @@ class Cleaner:
         For HTML, the page is its full text; lines outside the extracted main
         content are marked ``not_main_content``.
         """
-        text, is_html = self._page_text(page)
-        extraction = extract_main_content(text, url=url, timeout=self.config.html_timeout) if is_html else None
-        verdict, extractor = self._classify(text, extraction, is_site_template)
+        text, _, verdict, extractor = self._read(page, None, url, is_site_template)
         decisions = [LineDecision(line.index, line.text, reason) for line, reason in zip(verdict.lines, verdict.reasons)]
         if extractor != MAIN_CONTENT:
             return decisions
         return _on_full_page(segment(html_to_text(text)), decisions)
+
+    def _read(
+        self, page: str | bytes, input_format: str | None, url: str | None, is_site_template: Callable[[str], bool] | None
+    ) -> tuple[str, Extraction | None, PageVerdict, str]:
+        """The page's text, its extraction (HTML only), every line's verdict, and the extractor used."""
+        text, is_html = self._page_text(page, input_format)
+        extraction = extract_main_content(text, url=url, timeout=self.config.html_timeout) if is_html else None
+        verdict, extractor = self._classify(text, extraction, is_site_template)
+        return text, extraction, verdict, extractor
 
     def _classify(
         self, text: str, extraction: Extraction | None, is_site_template: Callable[[str], bool] | None

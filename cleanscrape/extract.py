@@ -32,7 +32,6 @@ class Extraction:
     date: str | None = None  # ISO 8601 (YYYY-MM-DD)
     sitename: str | None = None
     description: str | None = None
-    url: str | None = None
 
 
 def extract_main_content(html: str, *, url: str | None = None, timeout: float | None = None) -> Extraction:
@@ -60,7 +59,7 @@ def extract_main_content(html: str, *, url: str | None = None, timeout: float | 
             with_metadata=True,
         )
     if document is None:
-        return Extraction(text="", url=url)
+        return Extraction(text="")
     url = url or _clean_field(document.url)
     sitename = _clean_field(document.sitename)
     title = _clean_field(document.title)
@@ -72,7 +71,6 @@ def extract_main_content(html: str, *, url: str | None = None, timeout: float | 
         date=_clean_field(document.date),
         sitename=sitename,
         description=_clean_field(document.description),
-        url=url,
     )
 
 
