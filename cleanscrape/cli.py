@@ -98,9 +98,7 @@ def clean(inputs, output, input_format, text_field, html_field, id_field, url_fi
             summary = _clean_on_dask(inputs, output, rejects, options, site_templates, scheduler, int(shard_mb * 2**20), quiet)
         except (OSError, ValueError) as error:
             raise click.ClickException(str(error)) from None
-        if not quiet:
-            click.echo(summary.line(), err=True)
-        sys.exit(EXIT_FAILURE if summary.errors else 0)
+        _finish(summary, quiet)
     show_progress = not quiet and sys.stderr.isatty()
     bar = _progress_bar() if show_progress else None
     try:
@@ -116,6 +114,11 @@ def clean(inputs, output, input_format, text_field, html_field, id_field, url_fi
     finally:
         if bar:
             bar.close()
+    _finish(summary, quiet)
+
+
+def _finish(summary, quiet: bool) -> None:
+    """The summary line on stderr, and exit 1 when any record failed."""
     if not quiet:
         click.echo(summary.line(), err=True)
     if summary.errors:
