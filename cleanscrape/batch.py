@@ -35,10 +35,12 @@ def warm_up(cleaner: Cleaner) -> None:
     """Load what cleaning loads lazily (trafilatura, inscriptis, langdetect's profiles, datasketch,
     stop lists) before forking, so workers share it instead of each loading it: clean one small
     page of each kind."""
-    sentence = "The harbour reopened on Tuesday after the storm, and the ships that had waited all week came in."
-    cleaner.clean(f"<html><body><article><h1>Harbour</h1><p>{sentence}</p><p>{sentence}</p></article></body></html>", input_format="html")
-    cleaner.clean(f"Home\n{sentence}\n{sentence}", input_format="text")
-    html_to_text(f"<p>{sentence}</p>")  # the full-page path, for pages with no main content
+    # Two different sentences of a few words: an exact repeat would never reach MinHash (datasketch).
+    first = "The harbour reopened on Tuesday after the storm, and the ships that had waited all week came in."
+    second = "Fishing boats went out again on Wednesday morning, although the sea was still rough near the rocks."
+    cleaner.clean(f"<html><body><article><h1>Harbour</h1><p>{first}</p><p>{second}</p></article></body></html>", input_format="html")
+    cleaner.clean(f"Home\n{first}\n{second}", input_format="text")
+    html_to_text(f"<p>{first}</p>")  # the full-page path, for pages with no main content
 
 
 @dataclass
