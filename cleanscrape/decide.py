@@ -37,6 +37,12 @@ _COMMENT_PARTS = frozenset({None, "byline", "menu", "title", "near_duplicate"})
 _DOUBTFUL_IN_EXTRACTED = frozenset({navigation.REASON, byline.REASON, caption.REASON})
 #: How far into an extracted text the page title is looked for.
 _TITLE_LINES_IN_EXTRACTED = 3
+#: Inside an extracted text, only lines this long are checked for repeats. The extractor has
+#: already dropped the page's repeated template; the short lines that repeat inside an article
+#: are its own structure (recipe steps, spec labels, interview questions, code), while a long
+#: sentence said twice is a quoted post or a pull quote. On ScrapingHub and WCXB, the shorter
+#: repeats removed there were more often gold text than not (16,800 words against 12,500).
+_REPEAT_MIN_WORDS_IN_EXTRACTED = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +115,8 @@ def classify_extracted(
     """Lines an extractor already chose as the article: no article search, only the template left inside it.
 
     Related lists, share bars, widgets, footers and comment headings that the
-    extractor kept go, as do the title repeated at the top, near-duplicates
-    and off-language lines. The comments below a heading are left to the
+    extractor kept go, as do the title repeated at the top, repeats of long
+    lines and off-language lines. The comments below a heading are left to the
     extractor (comments are excluded there): on the ScrapingHub pages,
     cutting everything after a comments heading cost more article than it saved.
     """
@@ -125,10 +131,9 @@ def classify_extracted(
         for position, line in enumerate(lines[:_TITLE_LINES_IN_EXTRACTED]):
             if reasons[position] is None and is_copy(title_key, line):
                 reasons[position] = TITLE
-    everywhere = [True] * len(lines)
-    _mark_near_duplicates(lines, reasons, everywhere, config)
+    _mark_near_duplicates(lines, reasons, [line.words >= _REPEAT_MIN_WORDS_IN_EXTRACTED for line in lines], config)
     if config.drop_off_language_lines and code:
-        _mark_off_language(lines, reasons, everywhere, code, stopwords, densities, config)
+        _mark_off_language(lines, reasons, [True] * len(lines), code, stopwords, densities, config)
     reasons = [SITE_TEMPLATE if template else reason for reason, template in zip(reasons, site_template)]
     return PageVerdict(
         lines=lines, reasons=reasons, title=title, language=guess,
@@ -222,7 +227,7 @@ def _mark_menus(lines: Sequence[Line], reasons: list[str | None], in_span: Seque
 
 
 def _mark_near_duplicates(lines: Sequence[Line], reasons: list[str | None], in_span: Sequence[bool], config: CleanerConfig) -> None:
-    """An article line that repeats an earlier article line goes; the first copy stays.
+    """A line in ``in_span`` that repeats an earlier one there goes; the first copy stays.
 
     Only lines still kept are compared: a copy of a template line is already
     gone, whatever it is a copy of.

@@ -78,6 +78,19 @@ def test_template_left_inside_extracted_content_is_removed() -> None:
     assert reasons["Facebook Twitter LinkedIn Email"] == "share_bar"
 
 
+def test_inside_extracted_content_only_long_lines_count_as_repeats() -> None:
+    from cleanscrape.decide import classify_extracted
+    from cleanscrape.lines import segment
+
+    # A meal plan: its short headings repeat by design; the closing paragraph is the first one again.
+    extracted = "\n".join([
+        PARAGRAPHS[0], "Eat every 2-3 hours", PARAGRAPHS[1], "Eat every 2-3 hours", PARAGRAPHS[2],
+        PARAGRAPHS[0].replace("Tuesday", "Wednesday"),
+    ])
+    verdict = classify_extracted(segment(extracted), CleanerConfig())
+    assert verdict.reasons == [None, None, None, None, None, "near_duplicate"]
+
+
 def test_page_without_main_content_falls_back_to_its_full_text() -> None:
     # Main content below the configured minimum: the full-page cleaner answers instead.
     page = "<html><body><p>" + "<br>".join(PARAGRAPHS) + "</p></body></html>"
