@@ -123,6 +123,7 @@ def _process(cleaner: Cleaner, explain: bool, profile: SiteProfile | None, item:
             # A file's ending or a row's field says what the page is; otherwise the configuration does.
             input_format=None if item.input_format == "auto" else item.input_format,
             is_site_template=profile.matcher(page_site(item)) if profile is not None else None,
+            content_type=item.content_type,
         )
     except (Exception, PageTimeout) as error:  # one bad page must not end the batch; it is reported with its place
         return Outcome(item.key, error=f"{type(error).__name__}: {error}")

@@ -48,14 +48,18 @@ class Cleaner:
         id: str | None = None,
         input_format: str | None = None,
         is_site_template: Callable[[str], bool] | None = None,
+        content_type: str | None = None,
     ) -> Record:
         """Clean one page; ``input_format`` overrides the configured one for this page.
+
+        ``content_type`` is the HTTP header the page's bytes were served with;
+        its charset decodes them when the page itself declares none.
 
         ``is_site_template`` marks lines (by their text) that the site repeats on
         its pages, as learned by :mod:`cleanscrape.corpus.site_profile`; they are
         removed with the reason ``site_template``.
         """
-        text, extraction, verdict, extractor = self._read(page, input_format, url, is_site_template)
+        text, extraction, verdict, extractor = self._read(page, input_format, url, is_site_template, content_type)
         body = "\n".join(line.text for line, reason in zip(verdict.lines, verdict.reasons) if reason is None)
         language = verdict.language
         facts = extraction or Extraction(text="")
@@ -97,10 +101,15 @@ class Cleaner:
         return _on_full_page(segment(html_to_text(text)), decisions)
 
     def _read(
-        self, page: str | bytes, input_format: str | None, url: str | None, is_site_template: Callable[[str], bool] | None
+        self,
+        page: str | bytes,
+        input_format: str | None,
+        url: str | None,
+        is_site_template: Callable[[str], bool] | None,
+        content_type: str | None = None,
     ) -> tuple[str, Extraction | None, PageVerdict, str]:
         """The page's text, its extraction (HTML only), every line's verdict, and the extractor used."""
-        text, is_html = self._page_text(page, input_format)
+        text, is_html = self._page_text(page, input_format, content_type)
         extraction = extract_main_content(text, url=url, timeout=self.config.html_timeout) if is_html else None
         verdict, extractor = self._classify(text, extraction, is_site_template)
         return text, extraction, verdict, extractor
@@ -115,10 +124,10 @@ class Cleaner:
             return classify_extracted(lines, self.config, is_site_template, extraction.title), MAIN_CONTENT
         return classify_page(segment(html_to_text(text)), self.config, is_site_template), FULL_PAGE
 
-    def _page_text(self, page: str | bytes, input_format: str | None = None) -> tuple[str, bool]:
+    def _page_text(self, page: str | bytes, input_format: str | None = None, content_type: str | None = None) -> tuple[str, bool]:
         """The page as text, and whether that text is HTML."""
         if isinstance(page, (bytes, bytearray, memoryview)):
-            text = decode_page(bytes(page))
+            text = decode_page(bytes(page), content_type)
         elif isinstance(page, str):
             text = page
         else:

@@ -100,6 +100,24 @@ def test_warc_responses_are_pages_and_the_rest_is_counted(tmp_path: Path) -> Non
     assert "read 3, written 2, rejected 0, skipped 1 (not_html: 1), errors 0" in result.stderr
 
 
+def test_warc_pages_decode_with_the_charset_of_their_http_header(tmp_path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    # Short Turkish text in ISO-8859-9 with no <meta> charset: only the header says which code page.
+    sentence = "Çok güzel bir gün, şehir sakin ve deniz durgun."
+    body = f"<html><body><article><h1>Gün</h1><p>{sentence}</p></article></body></html>".encode("iso-8859-9")
+    source = tmp_path / "crawl.warc.gz"
+    with source.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=ISO-8859-9")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://example.org/tr", "response", payload=io.BytesIO(body), http_headers=http))
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["clean", str(source), "-o", str(out), "--min-words", "1"])
+    assert result.exit_code == 0, result.output
+    assert sentence in _rows(out)[0]["text"]
+
+
 def test_parquet_in_and_out(tmp_path: Path) -> None:
     pa = pytest.importorskip("pyarrow")
     import pyarrow.parquet as pq

@@ -48,6 +48,8 @@ class InputPage:
     id: str | None = None
     url: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The HTTP Content-Type the page was served with (WARC responses): its charset decodes the bytes.
+    content_type: str | None = None
 
     @property
     def key(self) -> str:
@@ -219,8 +221,8 @@ def _read_warc(name: str) -> Iterator[InputPage | ReadFailure | Skipped]:
                     continue
                 number += 1
                 headers = record.http_headers
-                content_type = (headers.get_header("Content-Type") if headers is not None else None) or "text/html"
-                if "html" not in content_type.lower():
+                content_type = headers.get_header("Content-Type") if headers is not None else None
+                if "html" not in (content_type or "text/html").lower():
                     yield Skipped(name, number, "not_html")
                     continue
                 try:
@@ -232,6 +234,7 @@ def _read_warc(name: str) -> Iterator[InputPage | ReadFailure | Skipped]:
                     name, number, content, "html",
                     id=record.rec_headers.get_header("WARC-Record-ID"),
                     url=record.rec_headers.get_header("WARC-Target-URI"),
+                    content_type=content_type,
                 )
         except ArchiveLoadFailed as error:
             yield ReadFailure(name, number + 1, f"not a readable WARC record: {error}")
