@@ -99,6 +99,7 @@ def clean(inputs, output, input_format, text_field, html_field, id_field, url_fi
         except (OSError, ValueError) as error:
             raise click.ClickException(str(error)) from None
         _finish(summary, quiet)
+        return
     show_progress = not quiet and sys.stderr.isatty()
     bar = _progress_bar() if show_progress else None
     try:

@@ -178,6 +178,15 @@ def test_cli_points_at_a_running_scheduler(client: Client, tmp_path: Path) -> No
     assert b"".join(gzip.decompress(p.read_bytes()) for p in parts) == gzip.decompress((tmp_path / "one.jsonl.gz").read_bytes())
 
 
+def test_a_cluster_run_without_errors_exits_0_after_one_summary(client: Client, tmp_path: Path) -> None:
+    inputs = _inputs(tmp_path / "in")[1:]  # WARC, Parquet and HTML: no bad record among them
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["clean", *inputs, "-o", str(out), "--engine", "dask", "--scheduler", client.scheduler.address])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("cleanscrape: read") == 1 and "errors 0" in result.stderr
+    assert _joined(out) and not list(tmp_path.glob("*.partial"))
+
+
 def test_cli_refuses_what_a_cluster_cannot_do(tmp_path: Path) -> None:
     inputs = _inputs(tmp_path / "in")
     result = CliRunner().invoke(main, ["clean", "-", "-o", str(tmp_path / "out"), "--engine", "dask"])
