@@ -280,5 +280,5 @@ def count_site_lines(learner: SiteProfileLearner, items: Iterable[Item], report_
             if site is None:
                 learner.pages_without_site += 1
                 continue
-            text = item.content if isinstance(item.content, str) else decode_page(item.content)
+            text = item.content if isinstance(item.content, str) else decode_page(item.content, item.content_type)
             learner.add(site, text)

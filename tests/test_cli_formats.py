@@ -118,6 +118,30 @@ def test_warc_pages_decode_with_the_charset_of_their_http_header(tmp_path: Path)
     assert sentence in _rows(out)[0]["text"]
 
 
+def test_site_templates_learned_from_a_warc_decode_as_cleaning_does(tmp_path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    # A short Turkish line on every page of a site, served as ISO-8859-9 with no <meta> charset
+    # (short, because a long one would still match a copy with a few letters decoded wrong).
+    promo = "Şimdi üye olun, haklarınızı kaçırmayın."
+    source = tmp_path / "crawl.warc.gz"
+    with source.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=ISO-8859-9")], protocol="HTTP/1.1")
+        for number in range(12):
+            body = f"<html><body><article><p>{ARTICLE.replace(chr(10), f' Report {number}. ')}</p><p>{promo}</p></article></body></html>"
+            record = writer.create_warc_record(f"https://haber.example/{number}", "response",
+                                               payload=io.BytesIO(body.encode("iso-8859-9")), http_headers=http)
+            writer.write_record(record)
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["clean", str(source), "-o", str(out), "--site-templates", "--explain"])
+    assert result.exit_code == 0, result.output
+    rows = _rows(out)
+    assert len(rows) == 12 and all(promo not in row["text"] for row in rows)
+    assert all(any(r["text"] == promo and r["reason"] == "site_template" for r in row["removed"]) for row in rows)
+
+
 def test_parquet_in_and_out(tmp_path: Path) -> None:
     pa = pytest.importorskip("pyarrow")
     import pyarrow.parquet as pq
