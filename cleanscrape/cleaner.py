@@ -53,7 +53,8 @@ class Cleaner:
         """Clean one page; ``input_format`` overrides the configured one for this page.
 
         ``content_type`` is the HTTP header the page's bytes were served with;
-        its charset decodes them when the page itself declares none.
+        for bytes that are not UTF-8, its charset comes before the one the
+        page's ``<meta>`` declares, as in browsers.
 
         ``is_site_template`` marks lines (by their text) that the site repeats on
         its pages, as learned by :mod:`cleanscrape.corpus.site_profile`; they are
@@ -87,14 +88,19 @@ class Cleaner:
         )
 
     def explain(
-        self, page: str | bytes, *, url: str | None = None, is_site_template: Callable[[str], bool] | None = None
+        self,
+        page: str | bytes,
+        *,
+        url: str | None = None,
+        is_site_template: Callable[[str], bool] | None = None,
+        content_type: str | None = None,
     ) -> list[LineDecision]:
         """Every non-blank line of the page, kept or removed, in page order.
 
         For HTML, the page is its full text; lines outside the extracted main
         content are marked ``not_main_content``.
         """
-        text, _, verdict, extractor = self._read(page, None, url, is_site_template)
+        text, _, verdict, extractor = self._read(page, None, url, is_site_template, content_type)
         decisions = [LineDecision(line.index, line.text, reason) for line, reason in zip(verdict.lines, verdict.reasons)]
         if extractor != MAIN_CONTENT:
             return decisions
@@ -106,7 +112,7 @@ class Cleaner:
         input_format: str | None,
         url: str | None,
         is_site_template: Callable[[str], bool] | None,
-        content_type: str | None = None,
+        content_type: str | None,
     ) -> tuple[str, Extraction | None, PageVerdict, str]:
         """The page's text, its extraction (HTML only), every line's verdict, and the extractor used."""
         text, is_html = self._page_text(page, input_format, content_type)
@@ -174,6 +180,8 @@ def _content_id(url: str | None, text: str) -> str:
     return digest.hexdigest()[:16]
 
 
-def clean(page: str | bytes, *, url: str | None = None, id: str | None = None, **options: object) -> Record:
+def clean(
+    page: str | bytes, *, url: str | None = None, id: str | None = None, content_type: str | None = None, **options: object
+) -> Record:
     """Clean one page with default options, overridden by keyword (``clean(page, min_words=50)``)."""
-    return Cleaner(**options).clean(page, url=url, id=id)
+    return Cleaner(**options).clean(page, url=url, id=id, content_type=content_type)

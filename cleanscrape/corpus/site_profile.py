@@ -295,6 +295,7 @@ def clean_with_profile(
     id: str | None = None,
     site: str | None = None,
     input_format: str | None = None,
+    content_type: str | None = None,
 ) -> Record:
     """Clean one page, removing its site's template lines as ``site_template``.
 
@@ -302,4 +303,4 @@ def clean_with_profile(
     site without a profile is cleaned as by ``cleaner.clean``.
     """
     matcher = profile.matcher(url_host(url) or site)
-    return cleaner.clean(page, url=url, id=id, input_format=input_format, is_site_template=matcher)
+    return cleaner.clean(page, url=url, id=id, input_format=input_format, is_site_template=matcher, content_type=content_type)
