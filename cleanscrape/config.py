@@ -53,6 +53,11 @@ class CleanerConfig:
     #: Longer lines (paragraphs) are compared exactly: templates that nearly
     #: repeat are short, and MinHash on every paragraph costs more than it finds.
     near_duplicate_max_words: int = 30
+    #: Inside the main content an extractor returns (HTML), only lines of at
+    #: least this many words are checked for repeats: the extractor has already
+    #: dropped the page's repeated template, and the short lines that repeat
+    #: inside an article are mostly its own structure (recipe steps, labels).
+    extracted_repeat_min_words: int = 15
 
     #: A prose line needs at least this many words to count as article text.
     prose_min_words: int = 10
@@ -79,7 +84,7 @@ class CleanerConfig:
             raise ValueError(f"minhash_num_perm must be at least 16, got {self.minhash_num_perm}")
         if self.shingle_size < 1:
             raise ValueError(f"shingle_size must be positive, got {self.shingle_size}")
-        for name in ("prose_min_words", "short_line_words", "min_words", "language_sample_chars"):
+        for name in ("prose_min_words", "short_line_words", "min_words", "language_sample_chars", "extracted_repeat_min_words"):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must not be negative")
         if self.languages is not None:

@@ -37,12 +37,6 @@ _COMMENT_PARTS = frozenset({None, "byline", "menu", "title", "near_duplicate"})
 _DOUBTFUL_IN_EXTRACTED = frozenset({navigation.REASON, byline.REASON, caption.REASON})
 #: How far into an extracted text the page title is looked for.
 _TITLE_LINES_IN_EXTRACTED = 3
-#: Inside an extracted text, only lines this long are checked for repeats. The extractor has
-#: already dropped the page's repeated template; the short lines that repeat inside an article
-#: are its own structure (recipe steps, spec labels, interview questions, code), while a long
-#: sentence said twice is a quoted post or a pull quote. On ScrapingHub and WCXB, the shorter
-#: repeats removed there were more often gold text than not (16,800 words against 12,500).
-_REPEAT_MIN_WORDS_IN_EXTRACTED = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +125,12 @@ def classify_extracted(
         for position, line in enumerate(lines[:_TITLE_LINES_IN_EXTRACTED]):
             if reasons[position] is None and is_copy(title_key, line):
                 reasons[position] = TITLE
-    _mark_near_duplicates(lines, reasons, [line.words >= _REPEAT_MIN_WORDS_IN_EXTRACTED for line in lines], config)
+    # Short repeats inside an article are its structure (config.extracted_repeat_min_words).
+    long_enough = [line.words >= config.extracted_repeat_min_words for line in lines]
+    _mark_near_duplicates(lines, reasons, long_enough, config)
     if config.drop_off_language_lines and code:
-        _mark_off_language(lines, reasons, [True] * len(lines), code, stopwords, densities, config)
+        every_line = [True] * len(lines)
+        _mark_off_language(lines, reasons, every_line, code, stopwords, densities, config)
     reasons = [SITE_TEMPLATE if template else reason for reason, template in zip(reasons, site_template)]
     return PageVerdict(
         lines=lines, reasons=reasons, title=title, language=guess,
@@ -226,13 +223,13 @@ def _mark_menus(lines: Sequence[Line], reasons: list[str | None], in_span: Seque
                     reasons[position] = navigation.REASON
 
 
-def _mark_near_duplicates(lines: Sequence[Line], reasons: list[str | None], in_span: Sequence[bool], config: CleanerConfig) -> None:
-    """A line in ``in_span`` that repeats an earlier one there goes; the first copy stays.
+def _mark_near_duplicates(lines: Sequence[Line], reasons: list[str | None], compared: Sequence[bool], config: CleanerConfig) -> None:
+    """A ``compared`` line that repeats an earlier one goes; the first copy stays.
 
     Only lines still kept are compared: a copy of a template line is already
     gone, whatever it is a copy of.
     """
-    kept = [p for p in range(len(lines)) if reasons[p] is None and in_span[p]]
+    kept = [p for p in range(len(lines)) if reasons[p] is None and compared[p]]
     duplicate_of = earlier_duplicates([lines[p].content for p in kept], config)
     for position, original in zip(kept, duplicate_of):
         # Code repeats itself by nature (the same header in two curl calls).
