@@ -91,6 +91,19 @@ def test_inside_extracted_content_only_long_lines_count_as_repeats() -> None:
     assert verdict.reasons == [None, None, None, None, None, "near_duplicate"]
 
 
+def test_the_repeat_check_in_extracted_content_starts_at_its_configured_length() -> None:
+    from cleanscrape.decide import classify_extracted
+    from cleanscrape.lines import segment
+
+    fourteen = "Add the flour and sugar to the bowl and stir together for two minutes"
+    fifteen = "Pour the batter into the tin and bake it in the oven for forty minutes"
+    extracted = "\n".join([fourteen, fifteen, PARAGRAPHS[0], fourteen, fifteen])
+    assert [line.words for line in segment(extracted)][:2] == [14, 15]
+    assert classify_extracted(segment(extracted), CleanerConfig()).reasons == [None, None, None, None, "near_duplicate"]
+    every_length = CleanerConfig(extracted_repeat_min_words=1)
+    assert classify_extracted(segment(extracted), every_length).reasons == [None, None, None, "near_duplicate", "near_duplicate"]
+
+
 def test_page_without_main_content_falls_back_to_its_full_text() -> None:
     # Main content below the configured minimum: the full-page cleaner answers instead.
     page = "<html><body><p>" + "<br>".join(PARAGRAPHS) + "</p></body></html>"
@@ -183,6 +196,19 @@ def test_a_utf16_declaration_in_single_byte_text_is_ignored() -> None:
 def test_http_charset_is_used_when_the_page_declares_none() -> None:
     data = "<p>Привет, мир</p>".encode("koi8-r")
     assert decode_page(data, "text/html; charset=KOI8-R") == "<p>Привет, мир</p>"
+
+
+def test_the_http_charset_comes_before_the_meta_one() -> None:
+    data = '<html><head><meta charset="windows-1252"></head><body><p>şehir</p></body></html>'.encode("iso-8859-9")
+    assert "<p>şehir</p>" in decode_page(data, "text/html; charset=ISO-8859-9")
+    assert "<p>þehir</p>" in decode_page(data)
+
+
+def test_clean_and_explain_take_the_http_content_type() -> None:
+    page = PAGE.replace("holiday", "holiday in şehir").encode("iso-8859-9")
+    served_as = "text/html; charset=ISO-8859-9"
+    assert "şehir" in clean(page, content_type=served_as).text
+    assert any("şehir" in decision.text for decision in Cleaner().explain(page, content_type=served_as))
 
 
 def test_html_bytes_with_meta_charset_clean_to_the_right_text() -> None:
