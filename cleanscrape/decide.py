@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 from . import language as lang
 from .config import CleanerConfig
-from .detectors import byline, caption, comments, first_line_reason, footer, navigation, related_list
+from .detectors import boilerplate, byline, caption, comments, first_line_reason, footer, navigation, related_list
 from .lines import Line
 from .mainblock import anchor_bonus, best_span, is_paragraph, is_prose, line_weight
 from .neardup import earlier_duplicates, normalize
 from .stopwords import reads_like_other_language, stopword_density, stopwords_for
-from .title import find_title, is_copy
+from .title import find_title, is_copy, title_words
 
 NEAR_DUPLICATE = "near_duplicate"
 OFF_LANGUAGE = "off_language"
@@ -37,6 +37,9 @@ _COMMENT_PARTS = frozenset({None, "byline", "menu", "title", "near_duplicate"})
 _DOUBTFUL_IN_EXTRACTED = frozenset({navigation.REASON, byline.REASON, caption.REASON})
 #: How far into an extracted text the page title is looked for.
 _TITLE_LINES_IN_EXTRACTED = 3
+#: A metadata "title" of more words is the story's first paragraph (some sites put it in
+#: og:title); removing its copy would remove the story.
+_TITLE_MAX_WORDS = 25
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,13 +118,13 @@ def classify_extracted(
     cutting everything after a comments heading cost more article than it saved.
     """
     guess, code, stopwords, densities, prose, reasons = _line_evidence(lines, config)
-    reasons = [None if reason in _DOUBTFUL_IN_EXTRACTED else reason for reason in reasons]
+    reasons = [None if _doubtful_in_extracted(line, reason) else reason for line, reason in zip(lines, reasons)]
     site_template = [is_site_template is not None and is_site_template(line.text) for line in lines]
     # Detector reasons stay for now: the related-list and comments steps read them.
     reasons = [SITE_TEMPLATE if template and reason is None else reason for reason, template in zip(reasons, site_template)]
     _mark_related_lists(lines, reasons, [is_paragraph(line, p) for line, p in zip(lines, prose)])
-    if title is not None:
-        title_key = normalize(title)
+    title_key = normalize(title) if title is not None else ""
+    if title_key and title_words(title_key) <= _TITLE_MAX_WORDS:
         for position, line in enumerate(lines[:_TITLE_LINES_IN_EXTRACTED]):
             if reasons[position] is None and is_copy(title_key, line):
                 reasons[position] = TITLE
@@ -136,6 +139,10 @@ def classify_extracted(
         lines=lines, reasons=reasons, title=title, language=guess,
         author=None, date=None, reading_minutes=None, sitename=None,
     )
+
+
+def _doubtful_in_extracted(line: Line, reason: str | None) -> bool:
+    return reason in _DOUBTFUL_IN_EXTRACTED or (reason == boilerplate.REASON and boilerplate.is_bare_number(line))
 
 
 def _line_evidence(lines: Sequence[Line], config: CleanerConfig):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import signal
 import threading
 import time
@@ -11,6 +12,10 @@ from dataclasses import dataclass
 
 from .title import without_site_name
 from .urls import url_host
+
+#: schema.org's QAPage, in JSON-LD or microdata: a question whose answers (trafilatura's
+#: "comments") are the page's content.
+_QUESTION_PAGE = re.compile(r'schema\.org/QAPage\b|"@type"\s*:\s*"QAPage"', re.IGNORECASE)
 
 
 class PageTimeout(BaseException):
@@ -35,7 +40,8 @@ class Extraction:
 
 
 def extract_main_content(html: str, *, url: str | None = None, timeout: float | None = None) -> Extraction:
-    """The page's main content, comments left out, and its metadata.
+    """The page's main content, comments left out (but for the answers of a
+    question page), and its metadata.
 
     Raises :class:`PageTimeout` when ``timeout`` seconds pass first. The
     limit needs a timer signal: it holds in the main thread of a Unix
@@ -45,6 +51,7 @@ def extract_main_content(html: str, *, url: str | None = None, timeout: float | 
     """
     import trafilatura
 
+    answers_are_content = bool(_QUESTION_PAGE.search(html))
     with _time_limit(timeout):
         document = trafilatura.bare_extraction(
             html,
@@ -52,7 +59,7 @@ def extract_main_content(html: str, *, url: str | None = None, timeout: float | 
             # A process-wide cache would make one page's result depend on the pages before it.
             deduplicate=False,
             # Reader comments are not the article (and most of trafilatura's false positives).
-            include_comments=False,
+            include_comments=answers_are_content,
             include_formatting=False,
             # Not fast=True: trafilatura's second opinions (readability, jusText) cost
             # a third of its time but carry forums, listings and products (WCXB 0.79 -> 0.82).
@@ -63,8 +70,9 @@ def extract_main_content(html: str, *, url: str | None = None, timeout: float | 
     url = url or _clean_field(document.url)
     sitename = _clean_field(document.sitename)
     title = _clean_field(document.title)
+    parts = (document.text, document.comments) if answers_are_content else (document.text,)
     return Extraction(
-        text=document.text or "",
+        text="\n".join(part for part in parts if part),
         # <title> often carries the site's name ("Story | Site"); the record's title is the story's.
         title=without_site_name(title, sitename, url_host(url)) if title else None,
         author=_clean_field(document.author),

@@ -104,6 +104,40 @@ def test_the_repeat_check_in_extracted_content_starts_at_its_configured_length()
     assert classify_extracted(segment(extracted), every_length).reasons == [None, None, None, "near_duplicate", "near_duplicate"]
 
 
+def _question_page(schema: str) -> str:
+    answers = "".join(f'<div class="comment"><p>{text}</p></div>' for text in PARAGRAPHS[1:])
+    return (
+        f"<html><head><title>Ships</title>{schema}</head><body><main><h1>Ships</h1><p>{PARAGRAPHS[0]}</p>"
+        f'<div id="comments" class="comments"><h2>2 Answers</h2>{answers}</div></main></body></html>'
+    )
+
+
+def test_the_answers_of_a_question_page_are_content_and_other_comments_are_not() -> None:
+    question_page = '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "QAPage"}</script>'
+    assert clean(_question_page(question_page)).text.split("\n") == PARAGRAPHS
+    assert clean(_question_page("")).text.split("\n") == PARAGRAPHS[:1]
+
+
+def test_a_title_as_long_as_a_paragraph_does_not_remove_the_paragraph() -> None:
+    from cleanscrape.decide import classify_extracted
+    from cleanscrape.lines import segment
+
+    # Some sites put the story's first paragraph in og:title; it is then the whole extracted text.
+    story = " ".join(PARAGRAPHS[:2])
+    assert classify_extracted(segment(story), CleanerConfig(), title=story).reasons == [None]
+    assert classify_extracted(segment("Ships wait\n" + story), CleanerConfig(), title="Ships wait").reasons == ["title", None]
+
+
+def test_bare_numbers_and_code_inside_extracted_content_stay() -> None:
+    from cleanscrape.decide import classify_extracted
+    from cleanscrape.lines import segment
+
+    # A ranking's scores, and Rust signatures whose generics look like "Home > News" arrows.
+    extracted = "\n".join([PARAGRAPHS[0], "1. Harbour Authority", "9.1", "2. Pilots Guild", "8.8",
+                           "impl<T, E> Result<T, E>", "pub fn is_ok_and<F>(self, f: F) -> bool"])
+    assert classify_extracted(segment(extracted), CleanerConfig()).reasons == [None] * 7
+
+
 def test_page_without_main_content_falls_back_to_its_full_text() -> None:
     # Main content below the configured minimum: the full-page cleaner answers instead.
     page = "<html><body><p>" + "<br>".join(PARAGRAPHS) + "</p></body></html>"

@@ -1,9 +1,14 @@
 """Other template labels: ad slots, skip links, cookie notices, tag lines, pagers."""
 
+import regex
+
 from ..lines import Line
 from ..vocabulary import BOILERPLATE, COOKIE_NOTICE, DISCLOSURE, TAG_LINE
 
 REASON = "boilerplate"
+
+#: A line that is only a number ("9.1", "12k", "3."): a pager or a share count on a whole page.
+_BARE_NUMBER = regex.compile(r"^\d[\d,.]*\s*[km]?\s*[:.!»›>]*$", regex.IGNORECASE)
 
 
 def matches(line: Line) -> bool:
@@ -15,3 +20,8 @@ def matches(line: Line) -> bool:
 def is_notice(line: Line) -> bool:
     """Cookie banners and affiliate disclosures read like prose, so they need their own test."""
     return line.words <= 60 and bool(COOKIE_NOTICE.search(line.content) or DISCLOSURE.search(line.content))
+
+
+def is_bare_number(line: Line) -> bool:
+    """Inside an extracted article such lines are its own (ratings, table cells, code line numbers)."""
+    return bool(_BARE_NUMBER.match(line.content))

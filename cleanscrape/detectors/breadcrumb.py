@@ -12,7 +12,8 @@ _SLASHES = regex.compile(r"\s+(?:/|\\)\s+")
 
 
 def matches(line: Line) -> bool:
-    if line.words > 30:
+    # Generics and markup ("impl<T, E> Result<T, E>", "<li>") pair angle brackets; crumbs never do.
+    if line.words > 30 or line.looks_like_code or "<" in line.content:
         return False
     text = line.content
     lead = BREADCRUMB_LEAD.match(text)
