@@ -114,8 +114,8 @@ def classify_extracted(
     Related lists, share bars, widgets, footers and comment headings that the
     extractor kept go, as do the title repeated at the top, repeats of long
     lines and off-language lines. The comments below a heading are left to the
-    extractor (comments are excluded there): on the ScrapingHub pages,
-    cutting everything after a comments heading cost more article than it saved.
+    extractor (which leaves them out but on question pages): on the ScrapingHub
+    pages, cutting everything after a comments heading cost more article than it saved.
     """
     guess, code, stopwords, densities, prose, reasons = _line_evidence(lines, config)
     reasons = [None if _doubtful_in_extracted(line, reason) else reason for line, reason in zip(lines, reasons)]

@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from .title import without_site_name
 from .urls import url_host
 
-#: schema.org's QAPage, in JSON-LD or microdata: a question whose answers (trafilatura's
-#: "comments") are the page's content.
-_QUESTION_PAGE = re.compile(r'schema\.org/QAPage\b|"@type"\s*:\s*"QAPage"', re.IGNORECASE)
+#: The page's structured data says it is a schema.org QAPage (JSON-LD "@type", alone or
+#: in a list, or a microdata itemtype): the answers and replies trafilatura files under
+#: "comments" are its content there. A page that merely names the type does not match.
+_QUESTION_PAGE = re.compile(
+    r'"@type"\s*:\s*(?:"QAPage"|\[[^\]]*"QAPage")|itemtype\s*=\s*["\']?https?://schema\.org/QAPage\b', re.IGNORECASE
+)
 
 
 class PageTimeout(BaseException):
@@ -58,7 +61,8 @@ def extract_main_content(html: str, *, url: str | None = None, timeout: float | 
             url=url,
             # A process-wide cache would make one page's result depend on the pages before it.
             deduplicate=False,
-            # Reader comments are not the article (and most of trafilatura's false positives).
+            # Reader comments are not the article (and most of trafilatura's false positives),
+            # but on a question page they are the answers.
             include_comments=answers_are_content,
             include_formatting=False,
             # Not fast=True: trafilatura's second opinions (readability, jusText) cost
@@ -70,9 +74,8 @@ def extract_main_content(html: str, *, url: str | None = None, timeout: float | 
     url = url or _clean_field(document.url)
     sitename = _clean_field(document.sitename)
     title = _clean_field(document.title)
-    parts = (document.text, document.comments) if answers_are_content else (document.text,)
     return Extraction(
-        text="\n".join(part for part in parts if part),
+        text=_with_answers(document.text or "", document.comments if answers_are_content else None),
         # <title> often carries the site's name ("Story | Site"); the record's title is the story's.
         title=without_site_name(title, sitename, url_host(url)) if title else None,
         author=_clean_field(document.author),
@@ -80,6 +83,16 @@ def extract_main_content(html: str, *, url: str | None = None, timeout: float | 
         sitename=sitename,
         description=_clean_field(document.description),
     )
+
+
+def _with_answers(text: str, comments: str | None) -> str:
+    """The main text, then the comments it does not already hold (a fallback extractor that
+    won may have put the answers in the main text too)."""
+    if not comments:
+        return text
+    in_text = set(text.split("\n"))
+    new_lines = [line for line in comments.split("\n") if line not in in_text]
+    return "\n".join(part for part in (text, *new_lines) if part)
 
 
 def _clean_field(value: object) -> str | None:

@@ -181,6 +181,8 @@ CAPTION_CREDIT = regex.compile(
     regex.IGNORECASE,
 )
 
+#: A number alone ("9.1", "12k", "3."): a pager or a share count on a whole page.
+BARE_NUMBER = r"\d[\d,.]*\s*[km]?"
 BOILERPLATE = regex.compile(
     r"^[«‹←]?\s*(?:advertisement|advertising|ad|ads|sponsored(?:\s+content)?|promoted|anzeige|werbung|publicité|"
     r"publicidad|publicidade|pubblicità|iklan|реклама|广告|skip\s+to\s+(?:main\s+)?content|skip\s+to\s+navigation|"
@@ -196,7 +198,7 @@ BOILERPLATE = regex.compile(
     r"jump\s+to\s+\w+(?:\s*·\s*print\s+\w+)?|print\s+recipe|for\s+immediate\s+release|edit\s+(?:on\s+github|this\s+page)|"
     r"check\s+(?:the\s+)?(?:latest\s+)?price(?:\s+(?:at|on)\s+\w+)?|buy\s+(?:now|on\s+\w+)|"
     r"did\s+you\s+make\s+this\s+recipe\?.*|source\s*:.{1,60}|\d+\s+answers?|sorted\s+by\s*:.*|"
-    r"archives?(?:\s+for\b.*)?|\d[\d,.]*\s*[km]?)"
+    rf"archives?(?:\s+for\b.*)?|{BARE_NUMBER})"
     r"\s*[:.!»›>]*$",
     regex.IGNORECASE,
 )

@@ -164,3 +164,22 @@ def test_near_duplicates_on_a_very_long_page_use_lsh_bands() -> None:
     found = earlier_duplicates(texts, CleanerConfig())
     assert found[-1] == 42
     assert sum(original is not None for original in found[:-1]) == sum(text in texts[:n] for n, text in enumerate(texts[:-1]))
+
+
+@pytest.mark.parametrize(
+    ("text", "is_breadcrumb"),
+    [
+        ("Home > Well-being > Sleep", True),
+        ("Home / e-books / fiction", True),
+        ("Home > Docs > Vec<T>", True),
+        ("Science › Climate", True),
+        # A ">" that closes a generic or a tag is not a crumb separator.
+        ("impl<T, E> Result<T, E>", False),
+        ("pub fn is_ok_and<F>(self, f: F) -> bool", False),
+    ],
+)
+def test_breadcrumbs_and_generics(text: str, is_breadcrumb: bool) -> None:
+    from cleanscrape.detectors import breadcrumb
+    from cleanscrape.lines import segment
+
+    assert breadcrumb.matches(segment(text)[0]) is is_breadcrumb

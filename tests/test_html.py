@@ -112,10 +112,27 @@ def _question_page(schema: str) -> str:
     )
 
 
-def test_the_answers_of_a_question_page_are_content_and_other_comments_are_not() -> None:
-    question_page = '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "QAPage"}</script>'
-    assert clean(_question_page(question_page)).text.split("\n") == PARAGRAPHS
-    assert clean(_question_page("")).text.split("\n") == PARAGRAPHS[:1]
+@pytest.mark.parametrize(
+    "structured_data",
+    [
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "QAPage"}</script>',
+        '<script type="application/ld+json">{"@type": ["QAPage", "WebPage"]}</script>',
+        '<meta itemscope itemtype="https://schema.org/QAPage">',
+    ],
+)
+def test_the_answers_of_a_question_page_are_content(structured_data: str) -> None:
+    assert clean(_question_page(structured_data)).text.split("\n") == PARAGRAPHS
+
+
+@pytest.mark.parametrize("structured_data", ["", '<meta name="description" content="How to mark up a schema.org/QAPage">'])
+def test_other_pages_comments_stay_out(structured_data: str) -> None:
+    assert clean(_question_page(structured_data)).text.split("\n") == PARAGRAPHS[:1]
+
+
+def test_answers_already_in_the_main_text_are_not_added_twice() -> None:
+    from cleanscrape.extract import _with_answers
+
+    assert _with_answers("Question\nAnswer one", "Answer one\nAnswer two") == "Question\nAnswer one\nAnswer two"
 
 
 def test_a_title_as_long_as_a_paragraph_does_not_remove_the_paragraph() -> None:

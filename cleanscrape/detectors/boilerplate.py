@@ -3,12 +3,12 @@
 import regex
 
 from ..lines import Line
-from ..vocabulary import BOILERPLATE, COOKIE_NOTICE, DISCLOSURE, TAG_LINE
+from ..vocabulary import BARE_NUMBER, BOILERPLATE, COOKIE_NOTICE, DISCLOSURE, TAG_LINE
 
 REASON = "boilerplate"
 
-#: A line that is only a number ("9.1", "12k", "3."): a pager or a share count on a whole page.
-_BARE_NUMBER = regex.compile(r"^\d[\d,.]*\s*[km]?\s*[:.!»›>]*$", regex.IGNORECASE)
+# As BOILERPLATE ends it; a pager arrow before the number ("« 2") still makes it boilerplate.
+_BARE_NUMBER = regex.compile(rf"^{BARE_NUMBER}\s*[:.!»›>]*$", regex.IGNORECASE)
 
 
 def matches(line: Line) -> bool:

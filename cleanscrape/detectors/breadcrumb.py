@@ -12,8 +12,7 @@ _SLASHES = regex.compile(r"\s+(?:/|\\)\s+")
 
 
 def matches(line: Line) -> bool:
-    # Generics and markup ("impl<T, E> Result<T, E>", "<li>") pair angle brackets; crumbs never do.
-    if line.words > 30 or line.looks_like_code or "<" in line.content:
+    if line.words > 30:
         return False
     text = line.content
     lead = BREADCRUMB_LEAD.match(text)
@@ -23,6 +22,9 @@ def matches(line: Line) -> bool:
     for separator in (_ARROWS, _SLASHES):
         parts = [part for part in separator.split(text) if part.strip()]
         if len(parts) < 2:
+            continue
+        # A ">" after a "<" closes a generic or a tag ("impl<T, E> Result<T, E>"), not a crumb.
+        if separator is _ARROWS and any("<" in part for part in parts[:-1]):
             continue
         # Every crumb but the last (the page's own title) is a short link.
         if not (all(len(part.split()) <= 5 for part in parts[:-1]) and len(parts[-1].split()) <= 20):
