@@ -40,6 +40,9 @@ _TITLE_LINES_IN_EXTRACTED = 3
 #: A metadata "title" of more words is the story's first paragraph (some sites put it in
 #: og:title); removing its copy would remove the story.
 _TITLE_MAX_WORDS = 25
+#: A "related" list that would take more than this share of the extracted words is the
+#: page itself (a listing, a table of options), not an appendix to an article.
+_RELATED_LIST_MAX_SHARE = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +125,7 @@ def classify_extracted(
     site_template = [is_site_template is not None and is_site_template(line.text) for line in lines]
     # Detector reasons stay for now: the related-list and comments steps read them.
     reasons = [SITE_TEMPLATE if template and reason is None else reason for reason, template in zip(reasons, site_template)]
-    _mark_related_lists(lines, reasons, [is_paragraph(line, p) for line, p in zip(lines, prose)])
+    _mark_appended_related_lists(lines, reasons, [is_paragraph(line, p) for line, p in zip(lines, prose)])
     title_key = normalize(title) if title is not None else ""
     if title_key and title_words(title_key) <= _TITLE_MAX_WORDS:
         for position, line in enumerate(lines[:_TITLE_LINES_IN_EXTRACTED]):
@@ -215,6 +218,19 @@ def _mark_related_lists(lines: Sequence[Line], reasons: list[str | None], paragr
             if not related_list.is_list_item(lines[position], paragraphs[position]):
                 break
             reasons[position] = related_list.REASON
+
+
+def _mark_appended_related_lists(lines: Sequence[Line], reasons: list[str | None], paragraphs: Sequence[bool]) -> None:
+    """Related lists, unless together they are most of what the extractor kept; then their headings stay too."""
+    before = list(reasons)
+    _mark_related_lists(lines, reasons, paragraphs)
+    kept_words = sum(line.words for line, reason in zip(lines, before) if reason is None)
+    listed_words = sum(line.words for line, old, new in zip(lines, before, reasons) if old != new)
+    if listed_words > _RELATED_LIST_MAX_SHARE * kept_words:
+        reasons[:] = [
+            None if reason == related_list.REASON and related_list.is_heading(line) else reason
+            for line, reason in zip(lines, before)
+        ]
 
 
 def _mark_menus(lines: Sequence[Line], reasons: list[str | None], in_span: Sequence[bool], config: CleanerConfig) -> None:

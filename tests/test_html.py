@@ -155,6 +155,16 @@ def test_bare_numbers_and_code_inside_extracted_content_stay() -> None:
     assert classify_extracted(segment(extracted), CleanerConfig()).reasons == [None] * 7
 
 
+def test_a_related_list_that_is_most_of_the_page_is_the_page() -> None:
+    from cleanscrape.decide import classify_extracted
+    from cleanscrape.lines import segment
+
+    # A listing page: one line of introduction, then the list the page exists for.
+    routes = [f"- Cypress Creek Trail number {n}, intermediate, 9.4 miles, Spring, Texas" for n in range(8)]
+    extracted = "\n".join(["Mountain bike routes around Houston, chosen by riders.", "Recommended Routes in Houston", *routes])
+    assert classify_extracted(segment(extracted), CleanerConfig()).reasons == [None] * 10
+
+
 def test_page_without_main_content_falls_back_to_its_full_text() -> None:
     # Main content below the configured minimum: the full-page cleaner answers instead.
     page = "<html><body><p>" + "<br>".join(PARAGRAPHS) + "</p></body></html>"
