@@ -54,7 +54,8 @@ def extract_main_content(html: str, *, url: str | None = None, timeout: float | 
     """
     import trafilatura
 
-    answers_are_content = bool(_QUESTION_PAGE.search(html))
+    # The substring test first: the pattern over a whole page costs milliseconds.
+    answers_are_content = "QAPage" in html and bool(_QUESTION_PAGE.search(html))
     with _time_limit(timeout):
         document = trafilatura.bare_extraction(
             html,
