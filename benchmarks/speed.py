@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
             {
                 "cleanscrape": html_cleaner.clean,
                 "trafilatura": trafilatura_html,
-                "its trafilatura step": extraction_step,
+                "cleanscrape's trafilatura step": extraction_step,
                 "jusText": justext_html,
             },
         ),
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         words = sum(len(page.split()) for page in pages)
         megabytes = sum(len(page.encode("utf-8")) for page in pages) / 1e6
         print(f"\n{set_name}: {len(pages)} pages, {words / len(pages):,.0f} words per page on average")
-        print(f"{'system':<23} {'pages/s':>8} {'MB/s':>6} {'ms/page median':>15} {'ms/page max':>12} {'peak MB':>8}")
+        print(f"{'system':<31} {'pages/s':>8} {'MB/s':>6} {'ms/page median':>15} {'ms/page max':>12} {'peak MB':>8}")
         row = {}
         all_times = best_times(systems, pages, args.repeat)
         for name, system in systems.items():
@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
                 "peak_mb": peak_memory_mb(system, pages[:20]),
             }
             r = row[name]
-            print(f"{name:<23} {r['pages_per_second']:8.1f} {r['mb_per_second']:6.2f} {r['ms_median']:15.1f} {r['ms_max']:12.1f} {r['peak_mb']:8.1f}")
+            print(f"{name:<31} {r['pages_per_second']:8.1f} {r['mb_per_second']:6.2f} {r['ms_median']:15.1f} {r['ms_max']:12.1f} {r['peak_mb']:8.1f}")
             table.append(
                 f"| {set_name} | {name} | {r['pages_per_second']:.1f} | {r['mb_per_second']:.2f} | {r['ms_median']:.1f} "
                 f"| {r['ms_max']:.1f} | {r['peak_mb']:.1f} |"
