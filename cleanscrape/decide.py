@@ -117,7 +117,7 @@ def classify_extracted(
     Related lists, share bars, widgets, footers and comment headings that the
     extractor kept go, as do the title repeated at the top, repeats of long
     lines and off-language lines. The comments below a heading are left to the
-    extractor (which leaves them out but on question pages): on the ScrapingHub
+    extractor (which leaves them out, except on question pages): on the ScrapingHub
     pages, cutting everything after a comments heading cost more article than it saved.
     """
     guess, code, stopwords, densities, prose, reasons = _line_evidence(lines, config)
@@ -221,7 +221,8 @@ def _mark_related_lists(lines: Sequence[Line], reasons: list[str | None], paragr
 
 
 def _mark_appended_related_lists(lines: Sequence[Line], reasons: list[str | None], paragraphs: Sequence[bool]) -> None:
-    """Related lists, unless together they are most of what the extractor kept; then their headings stay too."""
+    """Related lists, unless they would take more than _RELATED_LIST_MAX_SHARE of the words
+    still kept: then they, and their headings, are the page's own."""
     before = list(reasons)
     _mark_related_lists(lines, reasons, paragraphs)
     kept_words = sum(line.words for line, reason in zip(lines, before) if reason is None)

@@ -7,7 +7,8 @@ from ..vocabulary import BARE_NUMBER, BOILERPLATE, COOKIE_NOTICE, DISCLOSURE, TA
 
 REASON = "boilerplate"
 
-# As BOILERPLATE ends it; a pager arrow before the number ("« 2") still makes it boilerplate.
+# BOILERPLATE's number alternative with its trailing punctuation; a pager arrow before
+# the number ("« 2") leaves the line to BOILERPLATE alone.
 _BARE_NUMBER = regex.compile(rf"^{BARE_NUMBER}\s*[:.!»›>]*$", regex.IGNORECASE)
 
 
