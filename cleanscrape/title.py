@@ -71,7 +71,8 @@ def without_site_name(title: str, sitename: str | None, host: str | None = None)
 
     A part is the site's name when, case and punctuation folded, it equals the
     sitename, or the sitename or host starts with it or holds it as a word run
-    ("Tarkett" for home.tarkett.co.uk). The longest remaining part is kept
+    ("Tarkett" for home.tarkett.co.uk). Only the last part, else the first, is
+    tested, and only that one part is dropped ("A | B | Site" -> "A | B").
     """
     separators = list(_SITE_SEPARATOR.finditer(title))
     if not separators:
