@@ -111,12 +111,25 @@ def _letters_outside(scripts: frozenset[str]) -> regex.Pattern:
     return regex.compile("[^\\P{L}" + "".join(f"\\p{{Script={name}}}" for name in sorted(scripts)) + "]")
 
 
+#: Scripts written without spaces, where one character carries about as much as a
+#: short word: "Kindle for PCの起動ホットキー" is Japanese, though most of its letters are Latin.
+_DENSE = regex.compile(r"[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]")
+#: What one such character weighs against one letter of an alphabet.
+DENSE_CHARACTER_WEIGHT = 3
+
+
 def is_mostly_in(text: str, scripts: frozenset[str]) -> bool:
-    """Whether at least half the letters of ``text`` (if any) are in ``scripts``: the cheap common case."""
+    """Whether at least half the letters of ``text`` (if any) are in ``scripts``, a Han,
+    kana or Hangul character weighing DENSE_CHARACTER_WEIGHT letters."""
     if text.isascii():
         return "Latin" in scripts or not any(ch.isalpha() for ch in text)
-    outside = len(_letters_outside(scripts).findall(text))
-    return outside == 0 or outside * 2 <= len(_LETTER.findall(text))
+    outside_letters = _letters_outside(scripts).findall(text)
+    if not outside_letters:
+        return True
+    extra = DENSE_CHARACTER_WEIGHT - 1
+    outside = len(outside_letters) + extra * sum(1 for ch in outside_letters if _DENSE.match(ch))
+    total = len(_LETTER.findall(text)) + extra * len(_DENSE.findall(text))
+    return outside * 2 <= total
 
 
 def dominant_script(text: str) -> str | None:

@@ -176,6 +176,16 @@ def test_near_duplicates_on_a_very_long_page_use_lsh_bands() -> None:
         # A ">" that closes a generic or a tag is not a crumb separator.
         ("impl<T, E> Result<T, E>", False),
         ("pub fn is_ok_and<F>(self, f: F) -> bool", False),
+        ("Home >> News >> Local", True),
+        ("Home :: Forum :: Topic", True),
+        # The arrows, paths and selectors of program text are not crumb separators.
+        ("Partition -> Check (and repair), regardless", False),
+        ("use tokio::runtime;", False),
+        ("G[Indexes] --> C", False),
+        ("return () => {", False),
+        ("tbody > tr > th:first-of-type {", False),
+        ("$message=$twilio->messages->create(", False),
+        ("A[PostgreSQL Memory Configuration] --> B[shared_buffers]", False),
     ],
 )
 def test_breadcrumbs_and_generics(text: str, is_breadcrumb: bool) -> None:
@@ -183,3 +193,21 @@ def test_breadcrumbs_and_generics(text: str, is_breadcrumb: bool) -> None:
     from cleanscrape.lines import segment
 
     assert breadcrumb.matches(segment(text)[0]) is is_breadcrumb
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "in_script"),
+    [
+        # Japanese writes product names in Latin letters; the kana and Han still make the line Japanese.
+        ("Kindle for PCの起動ホットキーがKeePassと被る", "ja", True),
+        ("※「iPhone」は、Apple Inc.の商標です。", "ja", True),
+        ("Ctrl＋Alt＋Kで", "ja", False),
+        ("广告位招租 广告位招租", "en", False),
+        ("The word 你好 means hello in Chinese", "en", True),
+        ("Привет мир", "en", False),
+    ],
+)
+def test_dense_scripts_weigh_a_word_a_character(text: str, language: str, in_script: bool) -> None:
+    from cleanscrape.language import is_mostly_in, scripts_of
+
+    assert is_mostly_in(text, scripts_of(language)) is in_script

@@ -7,14 +7,20 @@ from ..vocabulary import BREADCRUMB_HOME, BREADCRUMB_LEAD
 
 REASON = "breadcrumb"
 
-_ARROWS = regex.compile(r"\s*(?:>|›|»|→|⟩|>>|::)\s*")
+# Not the arrows of code: "->", "=>", "-->", ">=", ">>=", and "::" only with spaces
+# around it ("Home :: News", never "tokio::main").
+_ARROWS = regex.compile(r"\s*(?:(?<![-=>])>>?(?![>=])|›|»|→|⟩)\s*|\s+::\s+")
 _SLASHES = regex.compile(r"\s+(?:/|\\)\s+")
+#: How program text ends or opens a line: a block, a call, a statement, an assignment.
+_CODE_EDGE = regex.compile(r"[{(;,=]\s*$|^\s*[.})\]]|[{}]")
 
 
 def matches(line: Line) -> bool:
     if line.words > 30:
         return False
     text = line.content
+    if _CODE_EDGE.search(text):
+        return False
     lead = BREADCRUMB_LEAD.match(text)
     if lead:
         text = text[lead.end():]
