@@ -116,7 +116,13 @@ class Cleaner:
     ) -> tuple[str, Extraction | None, PageVerdict, str]:
         """The page's text, its extraction (HTML only), every line's verdict, and the extractor used."""
         text, is_html = self._page_text(page, input_format, content_type)
-        extraction = extract_main_content(text, url=url, timeout=self.config.html_timeout) if is_html else None
+        extraction = (
+            extract_main_content(
+                text, url=url, timeout=self.config.html_timeout, date_extensive_search=self.config.html_date_extensive_search
+            )
+            if is_html
+            else None
+        )
         verdict, extractor = self._classify(text, extraction, is_site_template)
         return text, extraction, verdict, extractor
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import re
 import signal
 import threading
@@ -42,9 +43,14 @@ class Extraction:
     description: str | None = None
 
 
-def extract_main_content(html: str, *, url: str | None = None, timeout: float | None = None) -> Extraction:
+def extract_main_content(
+    html: str, *, url: str | None = None, timeout: float | None = None, date_extensive_search: bool = True
+) -> Extraction:
     """The page's main content, comments left out (but for the answers of a
     question page), and its metadata.
+
+    ``date_extensive_search`` lets htmldate guess a date from the page's whole
+    text when the markup names none (see ``CleanerConfig.html_date_extensive_search``).
 
     Raises :class:`PageTimeout` when ``timeout`` seconds pass first. The
     limit needs a timer signal: it holds in the main thread of a Unix
@@ -69,6 +75,7 @@ def extract_main_content(html: str, *, url: str | None = None, timeout: float | 
             # Not fast=True: trafilatura's second opinions (readability, jusText) cost
             # a third of its time but carry forums, listings and products (WCXB 0.79 -> 0.82).
             with_metadata=True,
+            date_extraction_params=_date_search(date_extensive_search),
         )
     if document is None:
         return Extraction(text="")
@@ -84,6 +91,16 @@ def extract_main_content(html: str, *, url: str | None = None, timeout: float | 
         sitename=sitename,
         description=_clean_field(document.description),
     )
+
+
+def _date_search(extensive: bool) -> dict[str, object]:
+    """htmldate's parameters as trafilatura sets them by default, but for ``extensive_search``."""
+    return {
+        "original_date": True,
+        "extensive_search": extensive,
+        # A date after today is a typo or a countdown, as trafilatura judges it.
+        "max_date": datetime.date.today().isoformat(),
+    }
 
 
 def _with_answers(text: str, comments: str | None) -> str:

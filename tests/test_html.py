@@ -45,6 +45,18 @@ def test_main_content_and_metadata() -> None:
     assert (record.removed[0].text, record.removed[0].reason) == ("Ships wait outside the harbour", "title")
 
 
+def test_a_date_named_only_in_the_text_needs_the_extensive_search() -> None:
+    page = (
+        "<html><head><title>Harbour</title></head><body><article><h1>Ships wait</h1>"
+        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+        + "<p>Posted on March 4, 2025 by the harbour desk.</p></article></body></html>"
+    )
+    assert clean(page).metadata.date == "2025-03-04"
+    assert clean(page, html_date_extensive_search=False).metadata.date is None
+    # A date in the markup is found either way.
+    assert clean(PAGE, html_date_extensive_search=False).metadata.date == "2025-03-04"
+
+
 def test_explain_shows_the_whole_page() -> None:
     decisions = Cleaner().explain(PAGE)
     reasons = {decision.text: decision.reason for decision in decisions}
