@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .config import CleanerConfig
 from .decide import PageVerdict, classify_extracted, classify_page
 from .decoding import decode_page
-from .extract import Extraction, extract_main_content
+from .extract import MAIN_ELEMENT, Extraction, extract_main_content
 from .htmltext import html_to_text, looks_like_html
 from .lines import segment
 from .neardup import normalize
@@ -19,6 +19,7 @@ from .record import Metadata, Record, RemovedLine
 #: ``Record.extractor`` values: how the text was produced.
 TEXT = "text"  # page text, cleaned line by line
 MAIN_CONTENT = "trafilatura"  # HTML: trafilatura's main content, then cleaned
+# MAIN_ELEMENT ("main_element"), HTML listing: the page's <main> region, which trafilatura mostly left out, cleaned
 FULL_PAGE = "html_text"  # HTML whose main content came out (nearly) empty: the whole page's text, cleaned
 #: ``explain`` reason for page lines outside the extracted main content.
 NOT_MAIN_CONTENT = "not_main_content"
@@ -102,7 +103,7 @@ class Cleaner:
         """
         text, _, verdict, extractor = self._read(page, None, url, is_site_template, content_type)
         decisions = [LineDecision(line.index, line.text, reason) for line, reason in zip(verdict.lines, verdict.reasons)]
-        if extractor != MAIN_CONTENT:
+        if extractor not in (MAIN_CONTENT, MAIN_ELEMENT):
             return decisions
         return _on_full_page(segment(html_to_text(text)), decisions)
 
@@ -118,7 +119,12 @@ class Cleaner:
         text, is_html = self._page_text(page, input_format, content_type)
         extraction = (
             extract_main_content(
-                text, url=url, timeout=self.config.html_timeout, date_extensive_search=self.config.html_date_extensive_search
+                text,
+                url=url,
+                timeout=self.config.html_timeout,
+                date_extensive_search=self.config.html_date_extensive_search,
+                listing_min_ratio=self.config.html_listing_min_ratio,
+                listing_min_link_share=self.config.html_listing_min_link_share,
             )
             if is_html
             else None
@@ -133,7 +139,8 @@ class Cleaner:
             return classify_page(segment(text), self.config, is_site_template), TEXT
         lines = segment(extraction.text)
         if sum(line.words for line in lines) >= self.config.html_min_main_words:
-            return classify_extracted(lines, self.config, is_site_template, extraction.title), MAIN_CONTENT
+            extractor = MAIN_ELEMENT if extraction.source == MAIN_ELEMENT else MAIN_CONTENT
+            return classify_extracted(lines, self.config, is_site_template, extraction.title), extractor
         return classify_page(segment(html_to_text(text)), self.config, is_site_template), FULL_PAGE
 
     def _page_text(self, page: str | bytes, input_format: str | None = None, content_type: str | None = None) -> tuple[str, bool]:

@@ -29,6 +29,12 @@ class CleanerConfig:
     #: whose gold has no date get one, but 3% fewer dated pages get theirs right
     #: (benchmarks/metadata.py).
     html_date_extensive_search: bool = True
+    #: An HTML page whose <main> (or role="main") region has this many times the
+    #: words trafilatura kept, and at least ``html_listing_min_link_share`` of it
+    #: link text, is a listing: the region is cleaned instead (the record's
+    #: extractor says "main_element"). None: always trafilatura's main content.
+    html_listing_min_ratio: float | None = 4.0
+    html_listing_min_link_share: float = 0.25
 
     #: ISO 639-1 codes of the document languages to keep; ``None`` keeps all.
     #: A page in another language is returned with ``dropped="language"``.
@@ -80,6 +86,10 @@ class CleanerConfig:
             raise ValueError(f"input_format must be 'auto', 'text' or 'html', got {self.input_format!r}")
         if self.html_timeout is not None and not self.html_timeout > 0:
             raise ValueError(f"html_timeout must be a positive number of seconds or None, got {self.html_timeout!r}")
+        if self.html_listing_min_ratio is not None and not self.html_listing_min_ratio > 0:
+            raise ValueError(f"html_listing_min_ratio must be a positive number or None, got {self.html_listing_min_ratio!r}")
+        if not 0.0 <= self.html_listing_min_link_share <= 1.0:
+            raise ValueError(f"html_listing_min_link_share must be in [0, 1], got {self.html_listing_min_link_share!r}")
         if not 0.0 < self.near_duplicate_threshold <= 1.0:
             raise ValueError(
                 f"near_duplicate_threshold must be in (0, 1], got {self.near_duplicate_threshold}"

@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .region import count_words, listing_text, marks_a_main_region
 from .title import without_site_name
 from .urls import url_host
 
@@ -41,16 +42,32 @@ class Extraction:
     date: str | None = None  # ISO 8601 (YYYY-MM-DD)
     sitename: str | None = None
     description: str | None = None
+    #: Where the text comes from: TRAFILATURA (its main content) or MAIN_ELEMENT
+    #: (the page's own <main> region, a listing that trafilatura mostly left out).
+    source: str = "trafilatura"
+
+
+TRAFILATURA = "trafilatura"
+MAIN_ELEMENT = "main_element"
 
 
 def extract_main_content(
-    html: str, *, url: str | None = None, timeout: float | None = None, date_extensive_search: bool = True
+    html: str,
+    *,
+    url: str | None = None,
+    timeout: float | None = None,
+    date_extensive_search: bool = True,
+    listing_min_ratio: float | None = 4.0,
+    listing_min_link_share: float = 0.25,
 ) -> Extraction:
     """The page's main content, comments left out (but for the answers of a
     question page), and its metadata.
 
     ``date_extensive_search`` lets htmldate guess a date from the page's whole
     text when the markup names none (see ``CleanerConfig.html_date_extensive_search``).
+    When the page's ``<main>`` region has ``listing_min_ratio`` times the words
+    trafilatura kept and at least ``listing_min_link_share`` of it is link text,
+    the region is the text (:mod:`cleanscrape.region`); None never takes it.
 
     Raises :class:`PageTimeout` when ``timeout`` seconds pass first. The
     limit needs a timer signal: it holds in the main thread of a Unix
@@ -59,12 +76,16 @@ def extract_main_content(
     the page runs unbounded.
     """
     import trafilatura
+    from trafilatura.utils import load_html
 
     # The substring test first: the pattern over a whole page costs milliseconds.
     answers_are_content = "QAPage" in html and bool(_QUESTION_PAGE.search(html))
     with _time_limit(timeout):
+        # A page that marks a main region is parsed here once: trafilatura works on its own
+        # copy, and the region is read from this one.
+        tree = load_html(html) if listing_min_ratio is not None and marks_a_main_region(html) else None
         document = trafilatura.bare_extraction(
-            html,
+            tree if tree is not None else html,
             url=url,
             # A process-wide cache would make one page's result depend on the pages before it.
             deduplicate=False,
@@ -77,13 +98,19 @@ def extract_main_content(
             with_metadata=True,
             date_extraction_params=_date_search(date_extensive_search),
         )
+        text = _with_answers(document.text or "", document.comments if answers_are_content else None) if document else ""
+        source = TRAFILATURA
+        listing = listing_text(tree, count_words(text), listing_min_ratio, listing_min_link_share) if tree is not None else None
+        if listing is not None:
+            text, source = listing, MAIN_ELEMENT
     if document is None:
-        return Extraction(text="")
+        return Extraction(text=text, source=source)
     url = url or _clean_field(document.url)
     sitename = _clean_field(document.sitename)
     title = _clean_field(document.title)
     return Extraction(
-        text=_with_answers(document.text or "", document.comments if answers_are_content else None),
+        text=text,
+        source=source,
         # <title> often carries the site's name ("Story | Site"); the record's title is the story's.
         title=without_site_name(title, sitename, url_host(url)) if title else None,
         author=_clean_field(document.author),
