@@ -60,7 +60,8 @@ def synthetic_pages(gold_bodies: list[str], count: int = 20) -> list[str]:
 
 
 def extraction_step(html: str) -> str:
-    """trafilatura as cleanscrape calls it (comments out, metadata in), before any cleaning of its own."""
+    """trafilatura as cleanscrape calls it (comments out, metadata in, the listing check on the
+    page's main region), before any cleaning of its own."""
     return extract_main_content(html).text
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime
 import re
 import signal
 import threading
@@ -122,12 +121,9 @@ def extract_main_content(
 
 def _date_search(extensive: bool) -> dict[str, object]:
     """htmldate's parameters as trafilatura sets them by default, but for ``extensive_search``."""
-    return {
-        "original_date": True,
-        "extensive_search": extensive,
-        # A date after today is a typo or a countdown, as trafilatura judges it.
-        "max_date": datetime.date.today().isoformat(),
-    }
+    from trafilatura.settings import set_date_params
+
+    return set_date_params(extensive)
 
 
 def _with_answers(text: str, comments: str | None) -> str:

@@ -16,8 +16,8 @@ import regex
 _WORD = regex.compile(r"\w+")
 #: How a page marks a main region in its markup.
 _MAIN_MARKS = ("<main", "<MAIN", 'role="main"', "role='main'", "role=main")
-#: What a page holds that is not shown as text.
-_NOT_TEXT = ("script", "style", "noscript", "template", "svg")
+#: What a region holds that is not its content: not shown as text, or a menu or sidebar of its own.
+_NOT_CONTENT = ("script", "style", "noscript", "template", "svg", "nav", "aside")
 
 
 def marks_a_main_region(html: str) -> bool:
@@ -31,22 +31,23 @@ def count_words(text: str) -> int:
 
 
 def listing_text(tree, extracted_words: int, min_ratio: float, min_link_share: float) -> str | None:
-    """The text of the page's first ``<main>`` (else ``role="main"``) element, one block
-    per line (inscriptis, as for the full page), when it has ``min_ratio`` times
-    ``extracted_words`` and at least ``min_link_share`` of its characters are link
-    text; else None.
+    """The text of the page's main region, one block per line (inscriptis, as for the
+    full page), when it has at least ``min_ratio * (extracted_words + 1)`` words and
+    at least ``min_link_share`` of its characters are link text; else None.
 
-    ``tree`` loses the region's scripts and styles: pass one that nothing reads afterwards.
+    The region is the first ``<main>``, else ``role="main"`` element that holds
+    any text (a skip-link target is often an empty ``<main>``), never the whole
+    body. ``tree`` loses the region's scripts, styles, menus and sidebars: pass
+    one that nothing reads afterwards.
     """
-    found = tree.xpath("(//main)[1]") or tree.xpath("(//*[@role='main'])[1]")
-    if not found:
+    element = next((candidate for candidate in _candidates(tree) if _text_of(candidate).strip()), None)
+    if element is None:
         return None
-    element = found[0]
     needed = min_ratio * (extracted_words + 1)
     # Scripts still counted: an upper bound that turns most pages away before any other work.
     if count_words(_text_of(element)) < needed:
         return None
-    for hidden in element.xpath(" | ".join(f".//{tag}" for tag in _NOT_TEXT)):
+    for hidden in element.xpath(" | ".join(f".//{tag}" for tag in _NOT_CONTENT)):
         hidden.drop_tree()
     text = _text_of(element)
     characters = len(_folded(text))
@@ -58,7 +59,14 @@ def listing_text(tree, extracted_words: int, min_ratio: float, min_link_share: f
     from inscriptis import Inscriptis
     from inscriptis.model.config import ParserConfig
 
+    # inscriptis writes an element's tail too: the text after </main> is not the region's.
+    element.tail = None
     return Inscriptis(element, ParserConfig()).get_text()
+
+
+def _candidates(tree) -> list:
+    marked = tree.xpath("//main") + tree.xpath("//*[@role='main']")
+    return [element for element in marked if element.tag not in ("html", "body")]
 
 
 def _text_of(element) -> str:

@@ -63,14 +63,17 @@ def test_every_line_is_kept_or_removed_with_a_reason(page: str) -> None:
 
 
 HTML = Cleaner(CleanerConfig(input_format="html"))
-_TAG = st.sampled_from(["<p>", "</p>", "<div>", "</div>", "<br>", "<li>", "<ul>", "</ul>", "<script>", "<!--", "-->", "<h1>", "&amp;", "&#0;"])
+_TAG = st.sampled_from([
+    "<p>", "</p>", "<div>", "</div>", "<br>", "<li>", "<ul>", "</ul>", "<script>", "<!--", "-->", "<h1>", "&amp;", "&#0;",
+    "<html>", "<main>", "</main>", "<div role=main>", "<a href=x>", "</a>", "<nav>", "</nav>",
+])
 
 
 @given(st.lists(st.one_of(st.text(max_size=40), _TAG), max_size=30).map("".join))
 def test_html_mode_never_raises_and_keeps_only_page_words(page: str) -> None:
     record = HTML.clean(page)
     record.to_dict()
-    assert record.extractor in ("trafilatura", "html_text")
+    assert record.extractor in ("trafilatura", "main_element", "html_text")
     # Whatever the extractor made of the markup, the record's words are the
     # page's characters in page order (markup and invisible characters between).
     page_text = html.unescape(page)

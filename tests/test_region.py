@@ -78,3 +78,28 @@ def test_role_main_counts_and_pages_without_a_region_are_not_parsed_for_one() ->
 def test_config_rejects_bad_listing_thresholds(field: str, value: float) -> None:
     with pytest.raises(ValueError, match=field):
         CleanerConfig(**{field: value})
+
+
+def test_text_after_the_region_is_not_the_regions() -> None:
+    page = listing_page(LINKS).replace("</main>", "</main>Sponsored: cheap watches, today only")
+    record = clean(page)
+    assert record.extractor == "main_element"
+    assert "Sponsored" not in record.text
+
+
+def test_an_empty_main_does_not_hide_the_role_main_region() -> None:
+    page = listing_page(LINKS).replace("<main>", "<main id='skip'></main><div role='main'>").replace("</main><footer>", "</div><footer>")
+    assert clean(page).extractor == "main_element"
+
+
+def test_the_whole_body_is_never_the_region() -> None:
+    page = listing_page(LINKS).replace("<body>", "<body role='main'>").replace("<main>", "<div>").replace("</main>", "</div>")
+    assert clean(page).extractor != "main_element"
+
+
+def test_menus_and_sidebars_inside_the_region_are_left_out() -> None:
+    menu = "<nav><ul>" + "".join(f"<li><a href='/t/{n}'>Topic {n}</a></li>" for n in range(12)) + "</ul></nav>"
+    page = listing_page(menu + LINKS + "<aside><a href='/ad'>Subscribe to our sponsor</a></aside>")
+    record = clean(page)
+    assert record.extractor == "main_element"
+    assert "Topic 3" not in record.text and "sponsor" not in record.text

@@ -12,7 +12,7 @@ REASON = "breadcrumb"
 _ARROWS = regex.compile(r"\s*(?:(?<![-=>])>>?(?![>=])|›|»|→|⟩)\s*|\s+::\s+")
 _SLASHES = regex.compile(r"\s+(?:/|\\)\s+")
 #: How program text ends or opens a line: a block, a call, a statement, an assignment.
-_CODE_EDGE = regex.compile(r"[{(;,=]\s*$|^\s*[.})\]]|[{}]")
+_CODE_EDGE = regex.compile(r"[{(;=]\s*$|^\s*(?:[})\]]|\.\w)|[{}]")
 
 
 def matches(line: Line) -> bool:
