@@ -19,7 +19,8 @@ from .record import Metadata, Record, RemovedLine
 #: ``Record.extractor`` values: how the text was produced.
 TEXT = "text"  # page text, cleaned line by line
 MAIN_CONTENT = "trafilatura"  # HTML: trafilatura's main content, then cleaned
-# MAIN_ELEMENT ("main_element"), HTML listing: the page's <main> region, which trafilatura mostly left out, cleaned
+# MAIN_ELEMENT (from .extract, "main_element"): an HTML listing, the page's <main> region
+# that trafilatura mostly left out, cleaned
 FULL_PAGE = "html_text"  # HTML whose main content came out (nearly) empty: the whole page's text, cleaned
 #: ``explain`` reason for page lines outside the extracted main content.
 NOT_MAIN_CONTENT = "not_main_content"

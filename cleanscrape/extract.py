@@ -31,6 +31,11 @@ class PageTimeout(BaseException):
     """
 
 
+#: ``Extraction.source`` values.
+TRAFILATURA = "trafilatura"
+MAIN_ELEMENT = "main_element"
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """What trafilatura found: the article text (one paragraph, heading or list item per line) and metadata."""
@@ -43,11 +48,7 @@ class Extraction:
     description: str | None = None
     #: Where the text comes from: TRAFILATURA (its main content) or MAIN_ELEMENT
     #: (the page's own <main> region, a listing that trafilatura mostly left out).
-    source: str = "trafilatura"
-
-
-TRAFILATURA = "trafilatura"
-MAIN_ELEMENT = "main_element"
+    source: str = TRAFILATURA
 
 
 def extract_main_content(

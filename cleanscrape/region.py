@@ -40,12 +40,13 @@ def listing_text(tree, extracted_words: int, min_ratio: float, min_link_share: f
     body. ``tree`` loses the region's scripts, styles, menus and sidebars: pass
     one that nothing reads afterwards.
     """
-    element = next((candidate for candidate in _candidates(tree) if _text_of(candidate).strip()), None)
-    if element is None:
+    found = next(((candidate, text) for candidate in _candidates(tree) if (text := _text_of(candidate)).strip()), None)
+    if found is None:
         return None
+    element, text = found
     needed = min_ratio * (extracted_words + 1)
     # Scripts still counted: an upper bound that turns most pages away before any other work.
-    if count_words(_text_of(element)) < needed:
+    if count_words(text) < needed:
         return None
     for hidden in element.xpath(" | ".join(f".//{tag}" for tag in _NOT_CONTENT)):
         hidden.drop_tree()
