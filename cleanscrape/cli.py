@@ -179,7 +179,7 @@ def explain(page, input_format, site_profile, url) -> None:
         decisions = Cleaner(CleanerConfig(input_format=input_format)).explain(read_page_bytes(page), url=url, is_site_template=matcher)
         for decision in decisions:
             label = "keep" if decision.reason is None else decision.reason
-            marker = click.style(f"{decision.line:5d} {label:<15}", fg="green" if decision.reason is None else "red")
+            marker = click.style(f"{decision.line:5d} {label:<16} ", fg="green" if decision.reason is None else "red")
             click.echo(f"{marker}{decision.text}")
     except BrokenPipeError:
         _end_quietly()
