@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .config import CleanerConfig
 from .decide import PageVerdict, classify_extracted, classify_page
 from .decoding import decode_page
-from .extract import MAIN_ELEMENT, Extraction, extract_main_content
+from .extract import MAIN_ELEMENT, TRAFILATURA, Extraction, extract_main_content
 from .htmltext import html_to_text, looks_like_html
 from .lines import segment
 from .neardup import normalize
@@ -18,9 +18,9 @@ from .record import Metadata, Record, RemovedLine
 
 #: ``Record.extractor`` values: how the text was produced.
 TEXT = "text"  # page text, cleaned line by line
-MAIN_CONTENT = "trafilatura"  # HTML: trafilatura's main content, then cleaned
-# MAIN_ELEMENT (from .extract, "main_element"): an HTML listing, the page's <main> region
-# that trafilatura mostly left out, cleaned
+# The two HTML paths are named after Extraction.source, where the text came from.
+MAIN_CONTENT = TRAFILATURA  # HTML: trafilatura's main content, then cleaned
+# MAIN_ELEMENT ("main_element"): an HTML listing, the page's <main> region that trafilatura mostly left out, cleaned
 FULL_PAGE = "html_text"  # HTML whose main content came out (nearly) empty: the whole page's text, cleaned
 #: ``explain`` reason for page lines outside the extracted main content.
 NOT_MAIN_CONTENT = "not_main_content"
@@ -140,8 +140,7 @@ class Cleaner:
             return classify_page(segment(text), self.config, is_site_template), TEXT
         lines = segment(extraction.text)
         if sum(line.words for line in lines) >= self.config.html_min_main_words:
-            extractor = MAIN_ELEMENT if extraction.source == MAIN_ELEMENT else MAIN_CONTENT
-            return classify_extracted(lines, self.config, is_site_template, extraction.title), extractor
+            return classify_extracted(lines, self.config, is_site_template, extraction.title), extraction.source
         return classify_page(segment(html_to_text(text)), self.config, is_site_template), FULL_PAGE
 
     def _page_text(self, page: str | bytes, input_format: str | None = None, content_type: str | None = None) -> tuple[str, bool]:

@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .config import CleanerConfig
 from .region import count_words, listing_text, marks_a_main_region
 from .title import without_site_name
 from .urls import url_host
@@ -56,9 +57,9 @@ def extract_main_content(
     *,
     url: str | None = None,
     timeout: float | None = None,
-    date_extensive_search: bool = True,
-    listing_min_ratio: float | None = 4.0,
-    listing_min_link_share: float = 0.25,
+    date_extensive_search: bool = CleanerConfig.html_date_extensive_search,
+    listing_min_ratio: float | None = CleanerConfig.html_listing_min_ratio,
+    listing_min_link_share: float = CleanerConfig.html_listing_min_link_share,
 ) -> Extraction:
     """The page's main content, comments left out (but for the answers of a
     question page), and its metadata.
@@ -76,6 +77,7 @@ def extract_main_content(
     the page runs unbounded.
     """
     import trafilatura
+    from trafilatura.settings import set_date_params
     from trafilatura.utils import load_html
 
     # The substring test first: the pattern over a whole page costs milliseconds.
@@ -96,7 +98,8 @@ def extract_main_content(
             # Not fast=True: trafilatura's second opinions (readability, jusText) cost
             # a third of its time but carry forums, listings and products (WCXB 0.79 -> 0.82).
             with_metadata=True,
-            date_extraction_params=_date_search(date_extensive_search),
+            # trafilatura's own default date parameters, but for the extensive search.
+            date_extraction_params=set_date_params(date_extensive_search),
         )
         text = _with_answers(document.text or "", document.comments if answers_are_content else None) if document else ""
         source = TRAFILATURA
@@ -118,13 +121,6 @@ def extract_main_content(
         sitename=sitename,
         description=_clean_field(document.description),
     )
-
-
-def _date_search(extensive: bool) -> dict[str, object]:
-    """htmldate's parameters as trafilatura sets them by default, but for ``extensive_search``."""
-    from trafilatura.settings import set_date_params
-
-    return set_date_params(extensive)
 
 
 def _with_answers(text: str, comments: str | None) -> str:
