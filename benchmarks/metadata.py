@@ -56,12 +56,12 @@ def found(page: dict) -> dict[str, tuple[str | None, str | None]]:
     runs = {SYSTEMS[0]: lambda: cleanscrape(True), SYSTEMS[1]: lambda: cleanscrape(False), SYSTEMS[2]: extracted}
     # htmldate keeps caches across calls, so whichever runs first on a page is slower: the order rotates.
     turn = int(page["id"]) % len(SYSTEMS)
-    found = {}
+    by_system = {}
     for system in SYSTEMS[turn:] + SYSTEMS[:turn]:
         started = time.perf_counter()
         title, date = runs[system]()
-        found[system] = (title, date, time.perf_counter() - started)
-    return found
+        by_system[system] = (title, date, time.perf_counter() - started)
+    return by_system
 
 
 def _warm_up() -> None:
@@ -86,14 +86,15 @@ def score(pages: list[dict], results: list[dict]) -> dict[str, dict[str, float]]
     table = {}
     for system in SYSTEMS:
         titles = [_same_title(results[i][system][0], pages[i]["title"]) for i in range(len(pages))]
-        dates = [_day(results[i][system][1]) == _day(pages[i]["date"]) for i in with_date]
+        right = sum(_day(results[i][system][1]) == _day(pages[i]["date"]) for i in with_date)
         spurious = [results[i][system][1] is not None for i in without_date]
-        given = [i for i in with_date if results[i][system][1] is not None]
+        given = sum(results[i][system][1] is not None for i in with_date)
         table[system] = {
             "title_exact": sum(titles) / len(titles),
-            "date_accuracy": sum(dates) / len(dates) if dates else 0.0,
-            # Of the dates given on pages whose gold has one, the share that is right.
-            "date_precision": sum(_day(results[i][system][1]) == _day(pages[i]["date"]) for i in given) / len(given) if given else 0.0,
+            "date_accuracy": right / len(with_date) if with_date else 0.0,
+            # Of the dates given on pages whose gold has one, the share that is right
+            # (a right date is a given one: the gold's day is never None).
+            "date_precision": right / given if given else 0.0,
             "date_spurious": sum(spurious) / len(spurious) if spurious else 0.0,
             "ms_per_page": 1000 * sum(result[system][2] for result in results) / len(results),
         }
