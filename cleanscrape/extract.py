@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .config import CleanerConfig
+from .pagemeta import page_metadata
 from .region import count_words, listing_text, marks_a_main_region
 from .title import without_site_name
 from .urls import url_host
@@ -83,12 +84,16 @@ def extract_main_content(
     # The substring test first: the pattern over a whole page costs milliseconds.
     answers_are_content = "QAPage" in html and bool(_QUESTION_PAGE.search(html))
     with _time_limit(timeout):
-        # A page that marks a main region is parsed here once: trafilatura works on its own
-        # copy, and the region is read from this one.
-        tree = load_html(html) if listing_min_ratio is not None and marks_a_main_region(html) else None
+        # Parsed here once: the metadata and the main region are read from this tree, and
+        # trafilatura extracts from its own copy.
+        tree = load_html(html)
+        if tree is None:
+            return Extraction(text="")
+        # trafilatura's own default date parameters, but for the extensive search.
+        metadata = page_metadata(tree, url, set_date_params(date_extensive_search))
         document = trafilatura.bare_extraction(
-            tree if tree is not None else html,
-            url=url,
+            tree,
+            url=url or metadata.url,
             # A process-wide cache would make one page's result depend on the pages before it.
             deduplicate=False,
             # Reader comments are not the article (and most of trafilatura's false positives),
@@ -97,29 +102,26 @@ def extract_main_content(
             include_formatting=False,
             # Not fast=True: trafilatura's second opinions (readability, jusText) cost
             # a third of its time but carry forums, listings and products (WCXB 0.79 -> 0.82).
-            with_metadata=True,
-            # trafilatura's own default date parameters, but for the extensive search.
-            date_extraction_params=set_date_params(date_extensive_search),
+            with_metadata=False,
         )
         text = _with_answers(document.text or "", document.comments if answers_are_content else None) if document else ""
         source = TRAFILATURA
-        listing = listing_text(tree, count_words(text), listing_min_ratio, listing_min_link_share) if tree is not None else None
-        if listing is not None:
-            text, source = listing, MAIN_ELEMENT
-    if document is None:
-        return Extraction(text=text, source=source)
-    url = url or _clean_field(document.url)
-    sitename = _clean_field(document.sitename)
-    title = _clean_field(document.title)
+        if listing_min_ratio is not None and marks_a_main_region(html):
+            listing = listing_text(tree, count_words(text), listing_min_ratio, listing_min_link_share)
+            if listing is not None:
+                text, source = listing, MAIN_ELEMENT
+    url = url or _clean_field(metadata.url)
+    sitename = _clean_field(metadata.sitename)
+    title = _clean_field(metadata.title)
     return Extraction(
         text=text,
         source=source,
         # <title> often carries the site's name ("Story | Site"); the record's title is the story's.
         title=without_site_name(title, sitename, url_host(url)) if title else None,
-        author=_clean_field(document.author),
-        date=_clean_field(document.date),
+        author=_clean_field(metadata.author),
+        date=_clean_field(metadata.date),
         sitename=sitename,
-        description=_clean_field(document.description),
+        description=_clean_field(metadata.description),
     )
 
 

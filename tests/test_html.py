@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from lxml import etree
 
 from cleanscrape import Cleaner, CleanerConfig, clean
 from cleanscrape.cli import main
@@ -185,6 +186,56 @@ def test_page_without_main_content_falls_back_to_its_full_text() -> None:
     assert record.text.split("\n") == PARAGRAPHS
 
 
+def test_a_page_trafilatura_discards_keeps_its_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    # trafilatura returns nothing for a page whose text is too short; its metadata is read apart.
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    record = clean(PAGE, url="https://news.example/ships")
+    assert record.extractor == "html_text"
+    assert record.title == "Ships wait outside the harbour"
+    assert (record.metadata.author, record.metadata.date) == ("Jane Roe", "2025-03-04")
+    assert record.metadata.sitename == "Example News"
+
+
+METADATA_PAGES = {
+    "meta tags": PAGE,
+    "JSON-LD": (
+        '<html><head><title>Ignored title</title><script type="application/ld+json">'
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ships wait", "author": {"@type": "Person", "name": "Jane Roe"},'
+        ' "datePublished": "2024-11-02", "publisher": {"@type": "Organization", "name": "Harbour Times"}}'
+        "</script></head><body><p>" + PARAGRAPHS[0] + "</p></body></html>"
+    ),
+    "byline and URL only": (
+        '<html><head><link rel="canonical" href="https://blog.example.org/post/1"></head><body>'
+        '<h1>Ships</h1><p class="byline">By John Smith</p><p>Posted 2023-06-07</p><p>' + PARAGRAPHS[1] + "</p></body></html>"
+    ),
+    "one-word author, lower-case site name": (
+        '<html><head><meta name="author" content="admin"><meta property="og:site_name" content="@harbourdesk">'
+        "</head><body><p>" + PARAGRAPHS[2] + "</p></body></html>"
+    ),
+    "nothing but text": "<html><body><p>" + PARAGRAPHS[0] + "</p></body></html>",
+}
+
+
+@pytest.mark.parametrize("page", METADATA_PAGES.values(), ids=METADATA_PAGES.keys())
+@pytest.mark.parametrize("extensive", [True, False])
+def test_page_metadata_gives_trafilaturas_fields(page: str, extensive: bool) -> None:
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.settings import set_date_params
+    from trafilatura.utils import load_html
+
+    from cleanscrape.pagemeta import page_metadata
+
+    tree = load_html(page)
+    before = etree.tostring(tree)
+    ours = page_metadata(tree, "https://given.example/page", set_date_params(extensive))
+    assert etree.tostring(tree) == before  # the tree is left for the extraction and the region
+    theirs = extract_metadata(load_html(page), "https://given.example/page", set_date_params(extensive))
+    for field in ("title", "author", "date", "sitename", "url", "description"):
+        assert getattr(ours, field) == getattr(theirs, field), field
+
+
 def test_a_slow_page_times_out(monkeypatch: pytest.MonkeyPatch) -> None:
     import trafilatura
 
@@ -233,14 +284,14 @@ def test_a_slow_page_is_a_per_record_error_in_batch(tmp_path: Path, monkeypatch:
 
     real = trafilatura.bare_extraction
 
-    def slow_on_marked_pages(html, *args, **kwargs):
-        if "HANG" in html:
+    def slow_on_marked_pages(tree, *args, **kwargs):  # cleanscrape hands trafilatura a parsed page
+        if "HANG" in etree.tostring(tree, encoding="unicode"):
             time.sleep(5)
-        return real(html, *args, **kwargs)
+        return real(tree, *args, **kwargs)
 
     monkeypatch.setattr(trafilatura, "bare_extraction", slow_on_marked_pages)
     (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
-    (tmp_path / "b.html").write_text(PAGE.replace("<body>", "<body><!-- HANG -->"), encoding="utf-8")
+    (tmp_path / "b.html").write_text(PAGE.replace("<body>", "<body class=\"HANG\">"), encoding="utf-8")
     out = tmp_path / "out.jsonl"
     result = CliRunner().invoke(main, ["clean", str(tmp_path / "a.html"), str(tmp_path / "b.html"), "-o", str(out), "--timeout", "0.2"])
     assert result.exit_code == 1
