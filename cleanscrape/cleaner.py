@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .config import CleanerConfig
 from .decide import PageVerdict, classify_extracted, classify_page
 from .decoding import decode_page
-from .extract import MAIN_ELEMENT, TRAFILATURA, Extraction, extract_main_content
+from .extract import MAIN_ELEMENT, TRAFILATURA, TRAFILATURA_PRECISION, Extraction, extract_main_content
 from .htmltext import html_to_text, looks_like_html
 from .lines import segment
 from .neardup import normalize
@@ -18,8 +18,9 @@ from .record import Metadata, Record, RemovedLine
 
 #: ``Record.extractor`` values: how the text was produced.
 TEXT = "text"  # page text, cleaned line by line
-# The two HTML paths are named after Extraction.source, where the text came from.
+# The three HTML paths are named after Extraction.source, where the text came from.
 MAIN_CONTENT = TRAFILATURA  # HTML: trafilatura's main content, then cleaned
+# TRAFILATURA_PRECISION ("trafilatura_precision"): an HTML article, trafilatura's main content in its precision mode, cleaned
 # MAIN_ELEMENT ("main_element"): an HTML listing, the page's <main> region that trafilatura mostly left out, cleaned
 FULL_PAGE = "html_text"  # HTML whose main content came out (nearly) empty: the whole page's text, cleaned
 #: ``explain`` reason for page lines outside the extracted main content.
@@ -104,7 +105,7 @@ class Cleaner:
         """
         text, _, verdict, extractor = self._read(page, None, url, is_site_template, content_type)
         decisions = [LineDecision(line.index, line.text, reason) for line, reason in zip(verdict.lines, verdict.reasons)]
-        if extractor not in (MAIN_CONTENT, MAIN_ELEMENT):
+        if extractor not in (MAIN_CONTENT, TRAFILATURA_PRECISION, MAIN_ELEMENT):
             return decisions
         return _on_full_page(segment(html_to_text(text)), decisions)
 
@@ -126,6 +127,7 @@ class Cleaner:
                 date_extensive_search=self.config.html_date_extensive_search,
                 listing_min_ratio=self.config.html_listing_min_ratio,
                 listing_min_link_share=self.config.html_listing_min_link_share,
+                article_precision_min_share=self.config.html_article_precision_min_share,
             )
             if is_html
             else None
@@ -140,7 +142,7 @@ class Cleaner:
             return classify_page(segment(text), self.config, is_site_template), TEXT
         lines = segment(extraction.text)
         if sum(line.words for line in lines) >= self.config.html_min_main_words:
-            return classify_extracted(lines, self.config, is_site_template, extraction.title), extraction.source
+            return classify_extracted(lines, self.config, is_site_template, extraction.title, extraction.code_lines), extraction.source
         return classify_page(segment(html_to_text(text)), self.config, is_site_template), FULL_PAGE
 
     def _page_text(self, page: str | bytes, input_format: str | None = None, content_type: str | None = None) -> tuple[str, bool]:

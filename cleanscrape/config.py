@@ -35,6 +35,14 @@ class CleanerConfig:
     #: extractor says "main_element"). None: always trafilatura's main content.
     html_listing_min_ratio: float | None = 4.0
     html_listing_min_link_share: float = 0.25
+    #: On a page that declares itself an article (og:type "article", a schema.org
+    #: Article, NewsArticle or BlogPosting), trafilatura's precision mode runs too,
+    #: and its text is taken when it keeps at least this share of the default
+    #: mode's words: it leaves out more teasers, bylines and appended stories,
+    #: where keeping less means it cut the story itself. The record's extractor
+    #: says "trafilatura_precision". A second extraction on article pages;
+    #: None never runs it (benchmarks/quality.py, benchmarks/speed.py).
+    html_article_precision_min_share: float | None = 0.25
 
     #: ISO 639-1 codes of the document languages to keep; ``None`` keeps all.
     #: A page in another language is returned with ``dropped="language"``.
@@ -88,6 +96,9 @@ class CleanerConfig:
             raise ValueError(f"html_timeout must be a positive number of seconds or None, got {self.html_timeout!r}")
         if self.html_listing_min_ratio is not None and not self.html_listing_min_ratio > 0:
             raise ValueError(f"html_listing_min_ratio must be a positive number or None, got {self.html_listing_min_ratio!r}")
+        share = self.html_article_precision_min_share
+        if share is not None and not 0.0 <= share <= 1.0:
+            raise ValueError(f"html_article_precision_min_share must be in [0, 1] or None, got {share!r}")
         if not 0.0 <= self.html_listing_min_link_share <= 1.0:
             raise ValueError(f"html_listing_min_link_share must be in [0, 1], got {self.html_listing_min_link_share!r}")
         if not 0.0 < self.near_duplicate_threshold <= 1.0:

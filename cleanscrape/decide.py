@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from . import language as lang
 from .config import CleanerConfig
 from .detectors import boilerplate, byline, caption, comments, first_line_reason, footer, navigation, related_list
-from .lines import Line
+from .lines import Line, fold_spaces
 from .mainblock import anchor_bonus, best_span, is_paragraph, is_prose, line_weight
 from .neardup import earlier_duplicates, normalize
 from .stopwords import reads_like_other_language, stopword_density, stopwords_for
@@ -110,7 +110,11 @@ def classify_page(
 
 
 def classify_extracted(
-    lines: list[Line], config: CleanerConfig, is_site_template: Callable[[str], bool] | None = None, title: str | None = None
+    lines: list[Line],
+    config: CleanerConfig,
+    is_site_template: Callable[[str], bool] | None = None,
+    title: str | None = None,
+    code_lines: frozenset[str] = frozenset(),
 ) -> PageVerdict:
     """Lines an extractor already chose as the article: no article search, only the template left inside it.
 
@@ -119,24 +123,32 @@ def classify_extracted(
     lines and off-language lines. The comments below a heading are left to the
     extractor (which leaves them out, except on question pages): on the ScrapingHub
     pages, cutting everything after a comments heading cost more article than it saved.
+
+    Lines in ``code_lines`` (spaces folded) are program text the extractor marked as
+    code: ``{{ form }}`` in a template's manual is no placeholder, nor an address in a
+    command a footer. No detector judges them, and they end a related list.
     """
-    guess, code, stopwords, densities, prose, reasons = _line_evidence(lines, config)
-    reasons = [None if _doubtful_in_extracted(line, reason) else reason for line, reason in zip(lines, reasons)]
+    program = [fold_spaces(line.text) in code_lines for line in lines] if code_lines else [False] * len(lines)
+    guess, code, stopwords, densities, prose, reasons = _line_evidence(lines, config, program)
+    reasons = [
+        None if in_code or _doubtful_in_extracted(line, reason) else reason
+        for line, reason, in_code in zip(lines, reasons, program)
+    ]
     site_template = [is_site_template is not None and is_site_template(line.text) for line in lines]
     # Detector reasons stay for now: the related-list and comments steps read them.
     reasons = [SITE_TEMPLATE if template and reason is None else reason for reason, template in zip(reasons, site_template)]
-    _mark_appended_related_lists(lines, reasons, [is_paragraph(line, p) for line, p in zip(lines, prose)])
+    _mark_appended_related_lists(lines, reasons, [in_code or is_paragraph(line, p) for line, p, in_code in zip(lines, prose, program)])
     title_key = normalize(title) if title is not None else ""
     if title_key and title_words(title_key) <= _TITLE_MAX_WORDS:
         for position, line in enumerate(lines[:_TITLE_LINES_IN_EXTRACTED]):
             if reasons[position] is None and is_copy(title_key, line):
                 reasons[position] = TITLE
     # Short repeats inside an article are its structure (config.extracted_repeat_min_words).
-    long_enough = [line.words >= config.extracted_repeat_min_words for line in lines]
+    long_enough = [line.words >= config.extracted_repeat_min_words and not in_code for line, in_code in zip(lines, program)]
     _mark_near_duplicates(lines, reasons, long_enough, config)
     if config.drop_off_language_lines and code:
         every_line = [True] * len(lines)
-        _mark_off_language(lines, reasons, every_line, code, stopwords, densities, config)
+        _mark_off_language(lines, reasons, every_line, code, stopwords, densities, config, exempt=program)
     reasons = [SITE_TEMPLATE if template else reason for reason, template in zip(reasons, site_template)]
     return PageVerdict(
         lines=lines, reasons=reasons, title=title, language=guess,
@@ -148,9 +160,12 @@ def _doubtful_in_extracted(line: Line, reason: str | None) -> bool:
     return reason in _DOUBTFUL_IN_EXTRACTED or (reason == boilerplate.REASON and boilerplate.is_bare_number(line))
 
 
-def _line_evidence(lines: Sequence[Line], config: CleanerConfig):
-    """The page language and, per line, stop-word density, prose or not, and the first line detector's reason."""
-    guess = lang.detect(lang.sample_for_detection(lines, config.language_sample_chars), config.language_seed) if lines else None
+def _line_evidence(lines: Sequence[Line], config: CleanerConfig, program: Sequence[bool] = ()):
+    """The page language and, per line, stop-word density, prose or not, and the first line detector's reason.
+    The language is read from lines not marked as ``program`` text, if there are any."""
+    words = [line for line, in_code in zip(lines, program) if not in_code] if any(program) else lines
+    sample = lang.sample_for_detection(words or lines, config.language_sample_chars)
+    guess = lang.detect(sample, config.language_seed) if lines else None
     code = guess.code if guess else None
     stopwords = stopwords_for(code)
     densities = [stopword_density(line.tokens, stopwords) for line in lines]
@@ -269,10 +284,12 @@ def _mark_off_language(
     stopwords: frozenset[str],
     densities: Sequence[float],
     config: CleanerConfig,
+    exempt: Sequence[bool] = (),
 ) -> None:
+    """``exempt`` lines are never judged (program text is in no human language)."""
     expected = lang.scripts_of(code)
     for position, line in enumerate(lines):
-        if reasons[position] is not None:
+        if reasons[position] is not None or (exempt and exempt[position]):
             continue
         if not line.tokens:
             continue

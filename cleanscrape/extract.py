@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .config import CleanerConfig
-from .pagemeta import page_metadata
+from .lines import fold_spaces
 from .region import count_words, listing_text, marks_a_main_region
 from .title import without_site_name
 from .urls import url_host
@@ -21,6 +21,16 @@ from .urls import url_host
 #: "comments" are its content there. A page that merely names the type does not match.
 _QUESTION_PAGE = re.compile(
     r'"@type"\s*:\s*(?:"QAPage"|\[[^\]]*"QAPage")|itemtype\s*=\s*["\']?https?://schema\.org/QAPage\b', re.IGNORECASE
+)
+
+
+#: The page declares itself an article: Open Graph ``og:type`` "article" (either attribute
+#: order), or a schema.org Article, NewsArticle, BlogPosting or ReportageNewsArticle in
+#: JSON-LD, alone or in a list.
+_ARTICLE_PAGE = re.compile(
+    r"""(?i:property\s*=\s*["']og:type["'][^>]*?content\s*=\s*["']article["']"""
+    r"""|content\s*=\s*["']article["'][^>]*?property\s*=\s*["']og:type["'])"""
+    r"""|"@type"\s*:\s*(?:\[[^\]]*)?"(?:Article|NewsArticle|BlogPosting|ReportageNewsArticle)\""""
 )
 
 
@@ -35,6 +45,7 @@ class PageTimeout(BaseException):
 
 #: ``Extraction.source`` values.
 TRAFILATURA = "trafilatura"
+TRAFILATURA_PRECISION = "trafilatura_precision"
 MAIN_ELEMENT = "main_element"
 
 
@@ -48,9 +59,13 @@ class Extraction:
     date: str | None = None  # ISO 8601 (YYYY-MM-DD)
     sitename: str | None = None
     description: str | None = None
-    #: Where the text comes from: TRAFILATURA (its main content) or MAIN_ELEMENT
+    #: Where the text comes from: TRAFILATURA (its main content), TRAFILATURA_PRECISION
+    #: (its main content in its precision mode, on an article page) or MAIN_ELEMENT
     #: (the page's own <main> region, a listing that trafilatura mostly left out).
     source: str = TRAFILATURA
+    #: Lines of ``text`` that trafilatura's markup holds as code (``<pre>``, ``<code>``),
+    #: spaces folded (``lines.fold_spaces``): program text, not template.
+    code_lines: frozenset[str] = frozenset()
 
 
 def extract_main_content(
@@ -61,6 +76,7 @@ def extract_main_content(
     date_extensive_search: bool = CleanerConfig.html_date_extensive_search,
     listing_min_ratio: float | None = CleanerConfig.html_listing_min_ratio,
     listing_min_link_share: float = CleanerConfig.html_listing_min_link_share,
+    article_precision_min_share: float | None = CleanerConfig.html_article_precision_min_share,
 ) -> Extraction:
     """The page's main content, comments left out (but for the answers of a
     question page), and its metadata.
@@ -70,6 +86,10 @@ def extract_main_content(
     When the page's ``<main>`` region has ``listing_min_ratio`` times the words
     trafilatura kept and at least ``listing_min_link_share`` of it is link text,
     the region is the text (:mod:`cleanscrape.region`); None never takes it.
+    On a page that declares itself an article, trafilatura's precision mode
+    runs too, and its text is taken when it keeps at least
+    ``article_precision_min_share`` of the default mode's words (see
+    ``CleanerConfig.html_article_precision_min_share``); None never runs it.
 
     Raises :class:`PageTimeout` when ``timeout`` seconds pass first. The
     limit needs a timer signal: it holds in the main thread of a Unix
@@ -77,9 +97,10 @@ def extract_main_content(
     any ``-j``); in other threads (Dask workers among them) and on Windows
     the page runs unbounded.
     """
-    import trafilatura
     from trafilatura.settings import set_date_params
     from trafilatura.utils import load_html
+
+    from .pagemeta import page_metadata
 
     # The substring test first: the pattern over a whole page costs milliseconds.
     answers_are_content = "QAPage" in html and bool(_QUESTION_PAGE.search(html))
@@ -91,31 +112,26 @@ def extract_main_content(
             return Extraction(text="")
         # trafilatura's own default date parameters, but for the extensive search.
         metadata = page_metadata(tree, url, set_date_params(date_extensive_search))
-        document = trafilatura.bare_extraction(
-            tree,
-            url=url or metadata.url,
-            # A process-wide cache would make one page's result depend on the pages before it.
-            deduplicate=False,
-            # Reader comments are not the article (and most of trafilatura's false positives),
-            # but on a question page they are the answers.
-            include_comments=answers_are_content,
-            include_formatting=False,
-            # Not fast=True: trafilatura's second opinions (readability, jusText) cost
-            # a third of its time but carry forums, listings and products (WCXB 0.79 -> 0.82).
-            with_metadata=False,
-        )
-        text = _with_answers(document.text or "", document.comments if answers_are_content else None) if document else ""
+        page_url = url or metadata.url
+        text, code_lines = _main_content(tree, page_url, answers_are_content, favor_precision=False)
         source = TRAFILATURA
+        default_words = count_words(text)
+        if article_precision_min_share is not None and not answers_are_content and _declares_article(html):
+            precise_text, precise_code_lines = _main_content(tree, page_url, answers_are_content, favor_precision=True)
+            # A smaller share: the precision mode cut the story itself, not only its teasers.
+            if precise_text and count_words(precise_text) >= article_precision_min_share * default_words:
+                text, code_lines, source = precise_text, precise_code_lines, TRAFILATURA_PRECISION
         if listing_min_ratio is not None and marks_a_main_region(html):
-            listing = listing_text(tree, count_words(text), listing_min_ratio, listing_min_link_share)
+            listing = listing_text(tree, default_words, listing_min_ratio, listing_min_link_share)
             if listing is not None:
-                text, source = listing, MAIN_ELEMENT
+                text, source, code_lines = listing, MAIN_ELEMENT, frozenset()
     url = url or _clean_field(metadata.url)
     sitename = _clean_field(metadata.sitename)
     title = _clean_field(metadata.title)
     return Extraction(
         text=text,
         source=source,
+        code_lines=code_lines,
         # <title> often carries the site's name ("Story | Site"); the record's title is the story's.
         title=without_site_name(title, sitename, url_host(url)) if title else None,
         author=_clean_field(metadata.author),
@@ -123,6 +139,37 @@ def extract_main_content(
         sitename=sitename,
         description=_clean_field(metadata.description),
     )
+
+
+def _declares_article(html: str) -> bool:
+    """Whether the page declares itself an article and not a forum thread, whose replies
+    the precision mode drops (WCXB forums 0.719 -> 0.714 without this test)."""
+    return "DiscussionForumPosting" not in html and bool(_ARTICLE_PAGE.search(html))
+
+
+def _main_content(tree, url: str | None, answers_are_content: bool, *, favor_precision: bool) -> tuple[str, frozenset[str]]:
+    """trafilatura's main content of (a copy of) ``tree``, and the lines of it that are code."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        # A process-wide cache would make one page's result depend on the pages before it.
+        deduplicate=False,
+        # Reader comments are not the article (and most of trafilatura's false positives),
+        # but on a question page they are the answers.
+        include_comments=answers_are_content,
+        include_formatting=False,
+        favor_precision=favor_precision,
+        # Not fast=True: trafilatura's second opinions (readability, jusText) cost
+        # a third of its time but carry forums, listings and products (WCXB 0.79 -> 0.82).
+        fast=False,
+        with_metadata=False,  # read apart, from the tree before trafilatura prunes it (pagemeta)
+    )
+    if document is None:
+        return "", frozenset()
+    comments, comments_body = (document.comments, document.commentsbody) if answers_are_content else (None, None)
+    return _with_answers(document.text or "", comments), _code_lines(document.body, comments_body)
 
 
 def _with_answers(text: str, comments: str | None) -> str:
@@ -135,11 +182,22 @@ def _with_answers(text: str, comments: str | None) -> str:
     return "\n".join(part for part in (text, *new_lines) if part)
 
 
+def _code_lines(*bodies) -> frozenset[str]:
+    """The lines inside the code elements of trafilatura's output trees."""
+    return frozenset(
+        folded
+        for body in bodies
+        if body is not None
+        for code in body.iter("code")
+        for line in "".join(code.itertext()).split("\n")
+        if (folded := fold_spaces(line))
+    )
+
+
 def _clean_field(value: object) -> str | None:
     if not isinstance(value, str):
         return None
-    value = " ".join(value.split())
-    return value or None
+    return fold_spaces(value) or None
 
 
 @contextlib.contextmanager

@@ -79,6 +79,11 @@ def make_line(index: int, raw: str) -> Line:
     )
 
 
+def fold_spaces(text: str) -> str:
+    """``text`` with each run of whitespace one space, and none at its ends."""
+    return " ".join(text.split())
+
+
 def segment(text: str) -> list[Line]:
     """The page's non-blank lines, numbered by their position among all lines."""
     return [make_line(index, raw) for index, raw in enumerate(split_lines(text)) if raw.strip()]

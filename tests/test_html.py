@@ -46,6 +46,47 @@ def test_main_content_and_metadata() -> None:
     assert (record.removed[0].text, record.removed[0].reason) == ("Ships wait outside the harbour", "title")
 
 
+ARTICLE_PAGE = PAGE.replace("<head>", '<head><meta property="og:type" content="article">')
+
+
+def test_an_article_page_is_read_in_trafilaturas_precision_mode_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    modes = []
+    real = trafilatura.bare_extraction
+
+    def recording(*args, favor_precision=False, **kwargs):
+        modes.append(favor_precision)
+        return real(*args, favor_precision=favor_precision, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", recording)
+    record = clean(ARTICLE_PAGE)
+    assert modes == [False, True]
+    assert record.extractor == "trafilatura_precision"
+    assert record.text.split("\n") == PARAGRAPHS
+    modes.clear()
+    assert clean(ARTICLE_PAGE, html_article_precision_min_share=None).extractor == "trafilatura"
+    assert modes == [False]
+    modes.clear()
+    # A page that does not say it is an article, or says it is a forum thread, is read once.
+    forum = ARTICLE_PAGE.replace("<head>", '<head><script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>')
+    assert [clean(page).extractor for page in (PAGE, forum)] == ["trafilatura", "trafilatura"]
+    assert modes == [False, False]
+
+
+@pytest.mark.parametrize(("precise_words", "expected"), [(30, "trafilatura_precision"), (24, "trafilatura")])
+def test_the_precision_mode_is_not_taken_when_it_cut_the_story(
+    monkeypatch: pytest.MonkeyPatch, precise_words: int, expected: str
+) -> None:
+    import cleanscrape.extract as extract
+
+    story = " ".join(f"word{number}" for number in range(100))
+    texts = {False: story, True: " ".join(story.split()[:precise_words])}
+    monkeypatch.setattr(extract, "_main_content", lambda tree, url, answers, *, favor_precision: (texts[favor_precision], frozenset()))
+    # The default share is a quarter of the default mode's words.
+    assert extract.extract_main_content(ARTICLE_PAGE).source == expected
+
+
 def test_a_date_named_only_in_the_text_needs_the_extensive_search() -> None:
     page = (
         "<html><head><title>Harbour</title></head><body><article><h1>Ships wait</h1>"
@@ -166,6 +207,36 @@ def test_bare_numbers_and_code_inside_extracted_content_stay() -> None:
     extracted = "\n".join([PARAGRAPHS[0], "1. Harbour Authority", "9.1", "2. Pilots Guild", "8.8",
                            "impl<T, E> Result<T, E>", "pub fn is_ok_and<F>(self, f: F) -> bool"])
     assert classify_extracted(segment(extracted), CleanerConfig()).reasons == [None] * 7
+
+
+def test_code_in_the_pages_markup_is_never_template() -> None:
+    # A template engine's manual: its examples look like unfilled placeholders, an email
+    # address in a command like a footer, a language-less line like another language.
+    page = (
+        "<html><head><title>Forms</title></head><body><article><h1>Working with forms</h1>"
+        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+        + "<p>Render the whole form in a template with one tag:</p>"
+        "<pre><code>{% csrf_token %}\n{{ form }}\n$ git send-email --to=dev@example.com</code></pre>"
+        "<p>Captains said the form renders every field with its label and errors.</p>"
+        "<p>{{ user.name }}</p></article></body></html>"
+    )
+    record = clean(page)
+    kept = record.text.split("\n")
+    assert ["{% csrf_token %}", "{{ form }}", "$ git send-email --to=dev@example.com"] == [
+        line for line in kept if line.startswith(("{", "$"))
+    ]
+    # The same kind of line outside the code is still a placeholder.
+    assert ("{{ user.name }}", "placeholder") in [(removed.text, removed.reason) for removed in record.removed]
+
+
+def test_program_text_is_exempt_from_the_detectors_and_the_language_check() -> None:
+    from cleanscrape.decide import classify_extracted
+    from cleanscrape.lines import segment
+
+    code = ["{{ form.subject.errors }}", "Posted by admin@example.com | Privacy Policy | Terms of Use"]
+    lines = segment("\n".join([*PARAGRAPHS, *code]))
+    assert classify_extracted(lines, CleanerConfig()).reasons[3:] == ["placeholder", "footer"]
+    assert classify_extracted(lines, CleanerConfig(), code_lines=frozenset(code)).reasons == [None] * 5
 
 
 def test_a_related_list_that_is_most_of_the_page_is_the_page() -> None:
