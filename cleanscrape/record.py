@@ -40,9 +40,10 @@ class Record:
     #: Why the whole record should be dropped ("empty", "language", "too_short"), or None.
     dropped: str | None = None
     #: Which way the text was produced: "text" (page text), "trafilatura" (HTML: the
-    #: extracted main content), "main_element" (an HTML listing: the page's <main>
-    #: region, which trafilatura mostly left out) or "html_text" (HTML with no main
-    #: content found: the whole page's text).
+    #: extracted main content), "trafilatura_precision" (an HTML article: the main
+    #: content in trafilatura's precision mode), "main_element" (an HTML listing: the
+    #: page's <main> region, which trafilatura mostly left out) or "html_text" (HTML
+    #: with no main content found: the whole page's text).
     extractor: str = "text"
 
     @property
