@@ -36,12 +36,13 @@ class CleanerConfig:
     html_listing_min_ratio: float | None = 4.0
     html_listing_min_link_share: float = 0.25
     #: On a page that declares itself an article (og:type "article", a schema.org
-    #: Article, NewsArticle or BlogPosting), trafilatura's precision mode runs too,
-    #: and its text is taken when it keeps at least this share of the default
-    #: mode's words: it leaves out more teasers, bylines and appended stories,
-    #: where keeping less means it cut the story itself. The record's extractor
-    #: says "trafilatura_precision". A second extraction on article pages;
-    #: None never runs it (benchmarks/quality.py, benchmarks/speed.py).
+    #: Article, NewsArticle or BlogPosting) and not a forum thread, trafilatura's
+    #: precision mode runs first: it leaves out more teasers, bylines and appended
+    #: stories. A text of 500 words or more is taken; a shorter one only when it
+    #: keeps at least this share of the default mode's words (keeping less, it cut
+    #: the story itself). The record's extractor says "trafilatura_precision". The
+    #: comparison costs a second extraction on short articles; None never runs the
+    #: precision mode (benchmarks/quality.py, benchmarks/speed.py).
     html_article_precision_min_share: float | None = 0.25
 
     #: ISO 639-1 codes of the document languages to keep; ``None`` keeps all.

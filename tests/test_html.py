@@ -61,7 +61,8 @@ def test_an_article_page_is_read_in_trafilaturas_precision_mode_too(monkeypatch:
 
     monkeypatch.setattr(trafilatura, "bare_extraction", recording)
     record = clean(ARTICLE_PAGE)
-    assert modes == [False, True]
+    # A short text: the default mode runs too, to compare with.
+    assert modes == [True, False]
     assert record.extractor == "trafilatura_precision"
     assert record.text.split("\n") == PARAGRAPHS
     modes.clear()
@@ -85,6 +86,20 @@ def test_the_precision_mode_is_not_taken_when_it_cut_the_story(
     monkeypatch.setattr(extract, "_main_content", lambda tree, url, answers, *, favor_precision: (texts[favor_precision], frozenset()))
     # The default share is a quarter of the default mode's words.
     assert extract.extract_main_content(ARTICLE_PAGE).source == expected
+
+
+def test_a_long_precision_mode_text_is_taken_without_the_default_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cleanscrape.extract as extract
+
+    runs = []
+
+    def main_content(tree, url, answers, *, favor_precision):
+        runs.append(favor_precision)
+        return " ".join(f"word{number}" for number in range(600 if favor_precision else 5000)), frozenset()
+
+    monkeypatch.setattr(extract, "_main_content", main_content)
+    assert extract.extract_main_content(ARTICLE_PAGE).source == "trafilatura_precision"
+    assert runs == [True]
 
 
 def test_a_date_named_only_in_the_text_needs_the_extensive_search() -> None:
