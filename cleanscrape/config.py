@@ -36,7 +36,8 @@ class CleanerConfig:
     html_listing_min_ratio: float | None = 4.0
     html_listing_min_link_share: float = 0.25
     #: On a page that declares itself an article (og:type "article", a schema.org
-    #: Article, NewsArticle or BlogPosting) and not a forum thread, trafilatura's
+    #: Article, NewsArticle, BlogPosting or ReportageNewsArticle in JSON-LD) and is
+    #: not a forum thread (DiscussionForumPosting) or a question page, trafilatura's
     #: precision mode runs first: it leaves out more teasers, bylines and appended
     #: stories. A text of 500 words or more is taken; a shorter one only when it
     #: keeps at least this share of the default mode's words (keeping less, it cut

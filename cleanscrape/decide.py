@@ -126,7 +126,8 @@ def classify_extracted(
 
     Lines in ``code_lines`` (spaces folded) are program text the extractor marked as
     code: ``{{ form }}`` in a template's manual is no placeholder, nor an address in a
-    command a footer. No detector judges them, and they end a related list.
+    command a footer. No line detector judges them, they end a related list and are
+    never near-duplicates or off-language; a site template or the title they can be.
     """
     program = [fold_spaces(line.text) in code_lines for line in lines] if code_lines else [False] * len(lines)
     guess, code, stopwords, densities, prose, reasons = _line_evidence(lines, config, program)

@@ -27,10 +27,11 @@ _QUESTION_PAGE = re.compile(
 #: The page declares itself an article: Open Graph ``og:type`` "article" (either attribute
 #: order), or a schema.org Article, NewsArticle, BlogPosting or ReportageNewsArticle in
 #: JSON-LD, alone or in a list.
+#: The repeats are bounded so that odd markup cannot make the search quadratic.
 _ARTICLE_PAGE = re.compile(
-    r"""(?i:property\s*=\s*["']og:type["'][^>]*?content\s*=\s*["']article["']"""
-    r"""|content\s*=\s*["']article["'][^>]*?property\s*=\s*["']og:type["'])"""
-    r"""|"@type"\s*:\s*(?:\[[^\]]*)?"(?:Article|NewsArticle|BlogPosting|ReportageNewsArticle)\""""
+    r"""(?i:(?<![\w-])property\s*=\s*["']og:type["'][^>]{0,200}?(?<![\w-])content\s*=\s*["']article["']"""
+    r"""|(?<![\w-])content\s*=\s*["']article["'][^>]{0,200}?(?<![\w-])property\s*=\s*["']og:type["'])"""
+    r"""|"@type"\s*:\s*(?:\[[^\]]{0,200})?"(?:Article|NewsArticle|BlogPosting|ReportageNewsArticle)\""""
 )
 
 
@@ -132,6 +133,8 @@ def extract_main_content(
             # A smaller share: the precision mode cut the story itself, not only its teasers.
             if precise is not None and precise[0] and count_words(precise[0]) >= article_precision_min_share * kept_words:
                 (text, code_lines), source = precise, TRAFILATURA_PRECISION
+        # kept_words: the default mode's words where it ran (the listing thresholds were
+        # measured against them), else the precision mode's.
         if listing_min_ratio is not None and marks_a_main_region(html):
             listing = listing_text(tree, kept_words, listing_min_ratio, listing_min_link_share)
             if listing is not None:
@@ -193,16 +196,41 @@ def _with_answers(text: str, comments: str | None) -> str:
     return "\n".join(part for part in (text, *new_lines) if part)
 
 
+#: Where a code element is part of a line of prose (inline code), not a block of its own.
+_PROSE_PARENTS = frozenset({"p", "head", "item", "cell", "quote", "hi", "ref"})
+
+
 def _code_lines(*bodies) -> frozenset[str]:
-    """The lines inside the code elements of trafilatura's output trees."""
-    return frozenset(
-        folded
-        for body in bodies
-        if body is not None
-        for code in body.iter("code")
-        for line in "".join(code.itertext()).split("\n")
-        if (folded := fold_spaces(line))
-    )
+    """The lines of the code blocks in trafilatura's output trees. Inline code counts only
+    when it is its line's whole text: ``<code>Privacy Policy</code>`` inside a sentence
+    must not exempt a footer line of the same words."""
+    lines = set()
+    for body in bodies:
+        if body is None:
+            continue
+        for code in body.iter("code"):
+            text = _text_with_breaks(code)
+            parent = code.getparent()
+            if parent is not None and parent.tag in _PROSE_PARENTS and fold_spaces(_text_with_breaks(parent)) != fold_spaces(text):
+                continue
+            lines.update(folded for line in text.split("\n") if (folded := fold_spaces(line)))
+    return frozenset(lines)
+
+
+def _text_with_breaks(element) -> str:
+    """The element's text, with trafilatura's line breaks (``<lb/>``, from ``<br>``) as newlines."""
+    parts = []
+
+    def walk(node) -> None:
+        if node.tag == "lb":
+            parts.append("\n")
+        parts.append(node.text or "")
+        for child in node:
+            walk(child)
+            parts.append(child.tail or "")
+
+    walk(element)
+    return "".join(parts)
 
 
 def _clean_field(value: object) -> str | None:

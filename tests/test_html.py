@@ -244,6 +244,18 @@ def test_code_in_the_pages_markup_is_never_template() -> None:
     assert ("{{ user.name }}", "placeholder") in [(removed.text, removed.reason) for removed in record.removed]
 
 
+def test_code_lines_split_at_breaks_and_inline_code_exempts_no_other_line() -> None:
+    page = (
+        "<html><body><article><h1>Forms</h1>" + "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+        + "<p>Render it:</p><pre><code>{{ form }}<br>{% csrf_token %}</code></pre>"
+        "<p>Set <code>Privacy Policy</code> as the link text of the footer in your settings file.</p>"
+        "<p>Privacy Policy</p></article></body></html>"
+    )
+    record = clean(page)
+    assert "{{ form }}\n{% csrf_token %}" in record.text
+    assert ("Privacy Policy", "footer") in [(removed.text, removed.reason) for removed in record.removed]
+
+
 def test_program_text_is_exempt_from_the_detectors_and_the_language_check() -> None:
     from cleanscrape.decide import classify_extracted
     from cleanscrape.lines import segment
