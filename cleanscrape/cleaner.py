@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .config import CleanerConfig
 from .decide import PageVerdict, classify_extracted, classify_page
 from .decoding import decode_page
-from .extract import MAIN_ELEMENT, TRAFILATURA, TRAFILATURA_PRECISION, Extraction, extract_main_content
+from .extract import Extraction, extract_main_content
 from .htmltext import html_to_text, looks_like_html
 from .lines import segment
 from .neardup import normalize
@@ -18,10 +18,9 @@ from .record import Metadata, Record, RemovedLine
 
 #: ``Record.extractor`` values: how the text was produced.
 TEXT = "text"  # page text, cleaned line by line
-# The three HTML paths are named after Extraction.source, where the text came from.
-MAIN_CONTENT = TRAFILATURA  # HTML: trafilatura's main content, then cleaned
-# TRAFILATURA_PRECISION ("trafilatura_precision"): an HTML article, trafilatura's main content in its precision mode, cleaned
-# MAIN_ELEMENT ("main_element"): an HTML listing, the page's <main> region that trafilatura mostly left out, cleaned
+# The three HTML paths that clean an extraction are named by Extraction.source, where its text came from:
+# "trafilatura" (its main content), "trafilatura_precision" (an article, in its precision mode),
+# "main_element" (a listing: the page's <main> region, which trafilatura mostly left out).
 FULL_PAGE = "html_text"  # HTML whose main content came out (nearly) empty: the whole page's text, cleaned
 #: ``explain`` reason for page lines outside the extracted main content.
 NOT_MAIN_CONTENT = "not_main_content"
@@ -105,7 +104,7 @@ class Cleaner:
         """
         text, _, verdict, extractor = self._read(page, None, url, is_site_template, content_type)
         decisions = [LineDecision(line.index, line.text, reason) for line, reason in zip(verdict.lines, verdict.reasons)]
-        if extractor not in (MAIN_CONTENT, TRAFILATURA_PRECISION, MAIN_ELEMENT):
+        if extractor in (TEXT, FULL_PAGE):  # the page's own lines, not an extraction from it
             return decisions
         return _on_full_page(segment(html_to_text(text)), decisions)
 

@@ -120,18 +120,17 @@ def extract_main_content(
         # trafilatura's own default date parameters, but for the extensive search.
         metadata = page_metadata(tree, url, set_date_params(date_extensive_search))
         page_url = url or metadata.url
-        precise = None
+        precise, precise_words = None, 0
         if article_precision_min_share is not None and not answers_are_content and _declares_article(html):
             precise = _main_content(tree, page_url, False, favor_precision=True)
-        if precise is not None and count_words(precise[0]) >= _PRECISE_TEXT_TRUSTED_WORDS:
-            (text, code_lines), source = precise, TRAFILATURA_PRECISION
-            kept_words = count_words(text)
+            precise_words = count_words(precise[0])
+        if precise is not None and precise_words >= _PRECISE_TEXT_TRUSTED_WORDS:
+            (text, code_lines), source, kept_words = precise, TRAFILATURA_PRECISION, precise_words
         else:
             text, code_lines = _main_content(tree, page_url, answers_are_content, favor_precision=False)
-            source = TRAFILATURA
-            kept_words = count_words(text)
+            source, kept_words = TRAFILATURA, count_words(text)
             # A smaller share: the precision mode cut the story itself, not only its teasers.
-            if precise is not None and precise[0] and count_words(precise[0]) >= article_precision_min_share * kept_words:
+            if precise is not None and precise[0] and precise_words >= article_precision_min_share * kept_words:
                 (text, code_lines), source = precise, TRAFILATURA_PRECISION
         # kept_words: the default mode's words where it ran (the listing thresholds were
         # measured against them), else the precision mode's.

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import regex
 
+from .lines import fold_spaces
+
 _WORD = regex.compile(r"\w+")
 #: How a page marks a main region in its markup.
 _MAIN_MARKS = ("<main", "<MAIN", 'role="main"', "role='main'", "role=main")
@@ -51,10 +53,10 @@ def listing_text(tree, extracted_words: int, min_ratio: float, min_link_share: f
     for hidden in element.xpath(" | ".join(f".//{tag}" for tag in _NOT_CONTENT)):
         hidden.drop_tree()
     text = _text_of(element)
-    characters = len(_folded(text))
+    characters = len(fold_spaces(text))
     if count_words(text) < needed or not characters:
         return None
-    linked = sum(len(_folded(_text_of(link))) for link in element.iter("a"))
+    linked = sum(len(fold_spaces(_text_of(link))) for link in element.iter("a"))
     if linked < min_link_share * characters:
         return None
     from inscriptis import Inscriptis
@@ -73,7 +75,3 @@ def _candidates(tree) -> list:
 def _text_of(element) -> str:
     """Its text, a space between elements ("</h1><p>" must not join two words)."""
     return " ".join(element.itertext())
-
-
-def _folded(text: str) -> str:
-    return " ".join(text.split())
