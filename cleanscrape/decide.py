@@ -304,7 +304,7 @@ def _mark_off_language(
         # article lines whose function words are another language's.
         if (
             in_span[position]
-            and line.words >= config.line_language_min_words
+            and _distinct_words(line) >= config.line_language_min_words
             and stopwords
             and densities[position] < 0.1
             and reads_like_other_language(line.tokens, code, config.prose_min_stopword_density)
@@ -312,6 +312,12 @@ def _mark_off_language(
             guess = lang.detect(line.content, config.language_seed)
             if guess and guess.code != code and guess.probability >= config.line_language_min_probability:
                 reasons[position] = OFF_LANGUAGE
+
+
+def _distinct_words(line: Line) -> int:
+    """Different words of two letters or more: numbers, units and a cell repeated
+    across a table row ("Yes | Yes | Yes") give langdetect nothing to read."""
+    return len({token.casefold() for token in line.tokens if len(token) >= 2 and token.isalpha()})
 
 
 def _byline_facts(lines: Sequence[Line], reasons: Sequence[str | None]) -> byline.Byline:

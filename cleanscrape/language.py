@@ -51,16 +51,21 @@ def detect(text: str, seed: int) -> LanguageGuess | None:
 
 
 def sample_for_detection(lines: list[Line], max_chars: int) -> str:
-    """The longest lines, in page order, up to ``max_chars``: prose says more than menus."""
+    """The lines with the most letters, in page order, up to ``max_chars``: prose says more
+    than menus. Letters, not characters: a table row of rating stars padded with spaces
+    is a long line that says nothing of the language. No line gives more than a quarter
+    of the sample, so one long blurb in another language (an agency's footer) cannot
+    outvote the article."""
+    line_share = max(1, max_chars // 4)
     chosen: list[Line] = []
     total = 0
-    for line in sorted(lines, key=lambda item: (-len(item.content), item.index)):
+    for line in sorted(lines, key=lambda item: (-len(_LETTER.findall(item.content)), item.index)):
         if total >= max_chars:
             break
         chosen.append(line)
-        total += len(line.content)
+        total += min(len(line.content), line_share)
     chosen.sort(key=lambda item: item.index)
-    return "\n".join(line.content for line in chosen)[:max_chars]
+    return "\n".join(line.content[:line_share] for line in chosen)[:max_chars]
 
 
 _SCRIPTS = {
