@@ -141,7 +141,9 @@ class Cleaner:
             return classify_page(segment(text), self.config, is_site_template), TEXT
         lines = segment(extraction.text)
         if sum(line.words for line in lines) >= self.config.html_min_main_words:
-            return classify_extracted(lines, self.config, is_site_template, extraction.title, extraction.code_lines), extraction.source
+            return classify_extracted(
+                lines, self.config, is_site_template, extraction.title, extraction.code_lines, extraction.tab_variants
+            ), extraction.source
         return classify_page(segment(html_to_text(text)), self.config, is_site_template), FULL_PAGE
 
     def _page_text(self, page: str | bytes, input_format: str | None = None, content_type: str | None = None) -> tuple[str, bool]:

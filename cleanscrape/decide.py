@@ -7,7 +7,7 @@ lines -> everything left outside the article span.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import language as lang
@@ -17,6 +17,7 @@ from .lines import Line, fold_spaces
 from .mainblock import anchor_bonus, best_span, is_paragraph, is_prose, line_weight
 from .neardup import earlier_duplicates, normalize
 from .stopwords import reads_like_other_language, stopword_density, stopwords_for
+from .tabs import in_other_variants
 from .title import find_title, is_copy, title_words
 
 NEAR_DUPLICATE = "near_duplicate"
@@ -115,6 +116,7 @@ def classify_extracted(
     is_site_template: Callable[[str], bool] | None = None,
     title: str | None = None,
     code_lines: frozenset[str] = frozenset(),
+    tab_variants: Mapping[str, frozenset[int]] | None = None,
 ) -> PageVerdict:
     """Lines an extractor already chose as the article: no article search, only the template left inside it.
 
@@ -128,6 +130,8 @@ def classify_extracted(
     code: ``{{ form }}`` in a template's manual is no placeholder, nor an address in a
     command a footer. No line detector judges them, they end a related list and are
     never near-duplicates or off-language; a site template or the title they can be.
+    ``tab_variants`` says which tab panels of the page hold a line (spaces folded): a
+    line is no near-duplicate of one in another variant (:mod:`cleanscrape.tabs`).
     """
     program = [fold_spaces(line.text) in code_lines for line in lines] if code_lines else [False] * len(lines)
     guess, code, stopwords, densities, prose, reasons = _line_evidence(lines, config, program)
@@ -146,7 +150,7 @@ def classify_extracted(
                 reasons[position] = TITLE
     # Short repeats inside an article are its structure (config.extracted_repeat_min_words).
     long_enough = [line.words >= config.extracted_repeat_min_words and not in_code for line, in_code in zip(lines, program)]
-    _mark_near_duplicates(lines, reasons, long_enough, config)
+    _mark_near_duplicates(lines, reasons, long_enough, config, tab_variants)
     if config.drop_off_language_lines and code:
         every_line = [True] * len(lines)
         _mark_off_language(lines, reasons, every_line, code, stopwords, densities, config, exempt=program)
@@ -263,18 +267,30 @@ def _mark_menus(lines: Sequence[Line], reasons: list[str | None], in_span: Seque
                     reasons[position] = navigation.REASON
 
 
-def _mark_near_duplicates(lines: Sequence[Line], reasons: list[str | None], compared: Sequence[bool], config: CleanerConfig) -> None:
+def _mark_near_duplicates(
+    lines: Sequence[Line],
+    reasons: list[str | None],
+    compared: Sequence[bool],
+    config: CleanerConfig,
+    tab_variants: Mapping[str, frozenset[int]] | None = None,
+) -> None:
     """A ``compared`` line that repeats an earlier one goes; the first copy stays.
 
     Only lines still kept are compared: a copy of a template line is already
-    gone, whatever it is a copy of.
+    gone, whatever it is a copy of. A line in one tab of the page repeats
+    nothing in another (``tab_variants``).
     """
     kept = [p for p in range(len(lines)) if reasons[p] is None and compared[p]]
     duplicate_of = earlier_duplicates([lines[p].content for p in kept], config)
     for position, original in zip(kept, duplicate_of):
+        if original is None:
+            continue
         # Code repeats itself by nature (the same header in two curl calls).
-        if original is not None and not lines[position].looks_like_code:
-            reasons[position] = NEAR_DUPLICATE
+        if lines[position].looks_like_code:
+            continue
+        if tab_variants and in_other_variants(tab_variants, fold_spaces(lines[position].content), fold_spaces(lines[kept[original]].content)):
+            continue
+        reasons[position] = NEAR_DUPLICATE
 
 
 def _mark_off_language(

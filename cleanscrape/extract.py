@@ -8,11 +8,12 @@ import signal
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .config import CleanerConfig
 from .lines import fold_spaces
 from .region import count_words, listing_text, marks_a_main_region
+from .tabs import marks_tab_panels, tab_variants
 from .title import without_site_name
 from .urls import url_host
 
@@ -72,6 +73,9 @@ class Extraction:
     #: Lines of ``text`` that trafilatura's markup holds as code (``<pre>``, ``<code>``),
     #: spaces folded (``lines.fold_spaces``): program text, not template.
     code_lines: frozenset[str] = frozenset()
+    #: For each line (spaces folded) in a tab panel of the page, the variants (distinct
+    #: panel texts) that hold it (:mod:`cleanscrape.tabs`): no repeat across variants.
+    tab_variants: dict[str, frozenset[int]] = field(default_factory=dict)
 
 
 def extract_main_content(
@@ -119,6 +123,8 @@ def extract_main_content(
             return Extraction(text="")
         # trafilatura's own default date parameters, but for the extensive search.
         metadata = page_metadata(tree, url, set_date_params(date_extensive_search))
+        # Read before the listing check, which prunes the tree.
+        variants = tab_variants(tree) if marks_tab_panels(html) else {}
         page_url = url or metadata.url
         precise, precise_words = None, 0
         if article_precision_min_share is not None and not answers_are_content and _declares_article(html):
@@ -145,6 +151,7 @@ def extract_main_content(
         text=text,
         source=source,
         code_lines=code_lines,
+        tab_variants=variants,
         # <title> often carries the site's name ("Story | Site"); the record's title is the story's.
         title=without_site_name(title, sitename, url_host(url)) if title else None,
         author=_clean_field(metadata.author),

@@ -146,6 +146,27 @@ def test_chinese_ad_line_in_english_article_is_removed() -> None:
     assert [item.reason for item in record.removed] == ["off_language"]
 
 
+def test_the_language_sample_reads_letters_and_no_one_line_fills_it() -> None:
+    from cleanscrape.language import sample_for_detection
+    from cleanscrape.lines import segment
+
+    english = EXAMPLE.split("\n")[10:14]
+    stars = "| Our Score | 9.8 " + "     ☆     ★     " * 30 + "|"
+    blurb = ("Wir konzipieren, gestalten und entwickeln Web- und Digitallösungen für unsere Kunden aus aller Welt, "
+             "die unsere professionelle und ehrliche Beratung schätzen. ") * 6
+    sample = sample_for_detection(segment("\n".join([stars, *english, blurb])), 800)
+    assert "☆" not in sample
+    assert sum(len(line) for line in sample.split("\n") if line.startswith("Wir")) <= 200
+    assert clean("\n".join([stars, *english, blurb])).language == "en"
+
+
+def test_a_table_row_of_numbers_and_repeated_cells_is_not_another_language() -> None:
+    paragraphs = EXAMPLE.split("\n")[10:14]
+    rows = ["| Dimensions | 7.36 x 6.50 x 7.52 (W x D x H) |", "| Fire TV (Fire OS) | Yes | Yes | Yes | Yes | Yes |"]
+    record = clean("\n".join([*paragraphs[:2], *rows, *paragraphs[2:]]), input_format="text")
+    assert "off_language" not in [item.reason for item in record.removed]
+
+
 def test_record_type() -> None:
     assert isinstance(Cleaner().clean(EXAMPLE), Record)
     assert cleanscrape.__version__

@@ -147,6 +147,23 @@ def test_template_left_inside_extracted_content_is_removed() -> None:
     assert reasons["Facebook Twitter LinkedIn Email"] == "share_bar"
 
 
+@pytest.mark.parametrize(
+    ("heading", "is_related"),
+    [
+        ("More in Politics", True),
+        ("More from The Associated Press", True),
+        ("Read more", True),
+        ("See also", False),  # a manual's or a reference page's own cross-references
+        ("More on Postgres Performance by Craig Kerstiens", False),  # a headline in the list, not its heading
+    ],
+)
+def test_related_list_headings(heading: str, is_related: bool) -> None:
+    from cleanscrape.detectors import related_list
+    from cleanscrape.lines import segment
+
+    assert related_list.is_heading(segment(heading)[0]) is is_related
+
+
 def test_inside_extracted_content_only_long_lines_count_as_repeats() -> None:
     from cleanscrape.decide import classify_extracted
     from cleanscrape.lines import segment
