@@ -210,6 +210,9 @@ def test_near_duplicates_on_a_very_long_page_use_lsh_bands() -> None:
         ("tbody > tr > th:first-of-type {", False),
         ("$message=$twilio->messages->create(", False),
         ("A[PostgreSQL Memory Configuration] --> B[shared_buffers]", False),
+        # An instruction through menus runs on past its last ">"; a title with "vs." is one phrase.
+        ("Click File > New> Java Class to create a new Java class. Name the class SmsApp.", False),
+        ("Articles > Careers > Insurance Consultant vs. MBB Consultant: Key Differences", True),
     ],
 )
 def test_breadcrumbs_and_generics(text: str, is_breadcrumb: bool) -> None:

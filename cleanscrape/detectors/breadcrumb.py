@@ -13,6 +13,10 @@ _ARROWS = regex.compile(r"\s*(?:(?<![-=>])>>?(?![>=])|›|»|→|⟩)\s*|\s+::\s
 _SLASHES = regex.compile(r"\s+(?:/|\\)\s+")
 #: How program text ends or opens a line: a block, a call, a statement, an assignment.
 _CODE_EDGE = regex.compile(r"[{(;=]\s*$|^\s*(?:[})\]]|\.\w)|[{}]")
+#: One sentence ending and the next beginning: a page title is one phrase, an
+#: instruction ("Click File > New > Class to create a class. Name it App.") runs on.
+#: A word, not an abbreviation, ends the sentence ("Insurance vs. MBB" is one phrase).
+_SENTENCE_BREAK = regex.compile(r"\p{Ll}{3}[.!?]\s+\p{Lu}\p{Ll}")
 
 
 def matches(line: Line) -> bool:
@@ -34,6 +38,8 @@ def matches(line: Line) -> bool:
             continue
         # Every crumb but the last (the page's own title) is a short link.
         if not (all(len(part.split()) <= 5 for part in parts[:-1]) and len(parts[-1].split()) <= 20):
+            continue
+        if _SENTENCE_BREAK.search(parts[-1]):
             continue
         if from_home or lead or len(parts) >= 3:
             return True
