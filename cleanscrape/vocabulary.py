@@ -121,14 +121,15 @@ COMMENT_AUTHOR = regex.compile(
 )
 
 RELATED_HEADING = regex.compile(
-    # A short site prefix may stand first: "PFT Most Commented".
+    # A short site prefix may stand first: "PFT Most Commented". Its words are capitalised
+    # whatever the rest's case, so "Create a top-level ..." has none.
     # "More from/in/on" names a source, section or subject in four words at most ("More in
     # Politics"); longer, it is a headline in the list ("More on Postgres Performance by ...").
     # "See also" is left out: in reference pages and manuals it heads the page's own cross-references.
-    r"^(?:\p{Lu}[\p{L}&]*\s+){0,2}(?:(?:related|recent|popular|trending|latest|top|more|other|similar|featured|recommended|"
+    r"^(?-i:\p{Lu}[\p{L}&]*\s+){0,2}(?:(?:related|recent|popular|trending|latest|top|more|other|similar|featured|recommended|"
     r"must|editor'?s?|editors'|further|most\s+(?:popular|read|viewed|shared|commented|recent))\b.{0,30}?"
     r"\b(?:posts?|articles?|stories|news|reads?|videos?|picks?|content|links?|entries|reading|headlines|"
-    r"(?:from|in|on)\b(?:\s+\S+){0,4}\s*)|related|trending(?:\s+now)?|most\s+(?:popular|read|viewed|shared|commented)|"
+    r"(?<!-)(?:from|in|on)\b(?:\s+\S+){0,4}\s*)|related|trending(?:\s+now)?|most\s+(?:popular|read|viewed|shared|commented)|"
     r"you\s+(?:may|might|will)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|"
     r"(?:read|watch)\s+(?:more|next|also)|see\s+(?:more|next)|also\s+read|don't\s+miss|recommended(?:\s+for\s+you)?|"
     r"popular\s+now|what\s+to\s+read\s+next|in\s+case\s+you\s+missed\s+it|"
