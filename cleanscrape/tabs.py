@@ -29,20 +29,24 @@ def tab_variants(tree) -> dict[str, frozenset[int]]:
     """For each line (spaces folded) inside a tab panel, the variants that hold it.
 
     A variant is a panel text: panels with the same text are one variant. Variants are
-    numbered in page order. A line counts for the innermost panel that holds it, so
-    tabs nested in a tab are variants of their own.
+    numbered in the order their first line comes. A line counts for the innermost panel
+    that holds it, so tabs nested in a tab are variants of their own.
     """
-    variant_of: dict[str, int] = {}
+    variant_of_text: dict[str, int] = {}
+    variant_of_panel: dict[object, int] = {}
     variants: dict[str, set[int]] = defaultdict(set)
-    for panel in tree.xpath("//*[@role='tabpanel']"):
-        variant = variant_of.setdefault(fold_spaces(panel.text_content()), len(variant_of))
-        for element in panel.iter(*_BLOCKS):
-            if _innermost_panel(element) is not panel:
-                continue
-            text = element.text_content()
-            for line in (text, *text.split("\n")):
-                if folded := fold_spaces(line):
-                    variants[folded].add(variant)
+    # One pass over the blocks, not one per panel: nested panels would visit a block once per ancestor.
+    for element in tree.iter(*_BLOCKS):
+        panel = _innermost_panel(element)
+        if panel is None:
+            continue
+        if panel not in variant_of_panel:
+            variant_of_panel[panel] = variant_of_text.setdefault(fold_spaces(panel.text_content()), len(variant_of_text))
+        variant = variant_of_panel[panel]
+        text = element.text_content()
+        for line in (text, *text.split("\n")):
+            if folded := fold_spaces(line):
+                variants[folded].add(variant)
     return {line: frozenset(held_by) for line, held_by in variants.items()}
 
 
