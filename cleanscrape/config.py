@@ -51,12 +51,14 @@ class CleanerConfig:
     languages: tuple[str, ...] | None = None
     #: Remove lines written in a script or language the page does not use.
     drop_off_language_lines: bool = True
-    #: A line needs this many words before its own language is checked
-    #: (shorter lines are too short for langdetect to be reliable).
+    #: A line needs this many different words (of two letters or more) before its own
+    #: language is checked: shorter lines, and table rows of numbers and repeated cells,
+    #: give langdetect too little to read.
     line_language_min_words: int = 8
     #: langdetect's verdict on a line must be at least this sure.
     line_language_min_probability: float = 0.95
-    #: Characters of the page (longest lines first) given to langdetect.
+    #: Characters of the page given to langdetect: the lines with the most letters first,
+    #: a quarter at most from one line while others can fill the sample.
     language_sample_chars: int = 800
     #: Seed for langdetect's random sampling, so detection is deterministic.
     language_seed: int = 0

@@ -7,7 +7,7 @@ lines -> everything left outside the article span.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import language as lang
@@ -17,7 +17,7 @@ from .lines import Line, fold_spaces
 from .mainblock import anchor_bonus, best_span, is_paragraph, is_prose, line_weight
 from .neardup import earlier_duplicates, normalize
 from .stopwords import reads_like_other_language, stopword_density, stopwords_for
-from .tabs import in_other_variants
+from .tabs import NO_TABS, TabVariants
 from .title import find_title, is_copy, title_words
 
 NEAR_DUPLICATE = "near_duplicate"
@@ -116,7 +116,7 @@ def classify_extracted(
     is_site_template: Callable[[str], bool] | None = None,
     title: str | None = None,
     code_lines: frozenset[str] = frozenset(),
-    tab_variants: Mapping[str, frozenset[int]] | None = None,
+    tab_variants: TabVariants = NO_TABS,
 ) -> PageVerdict:
     """Lines an extractor already chose as the article: no article search, only the template left inside it.
 
@@ -130,8 +130,8 @@ def classify_extracted(
     code: ``{{ form }}`` in a template's manual is no placeholder, nor an address in a
     command a footer. No line detector judges them, they end a related list and are
     never near-duplicates or off-language; a site template or the title they can be.
-    ``tab_variants`` says which tab panels of the page hold a line (spaces folded): a
-    line is no near-duplicate of one in another variant (:mod:`cleanscrape.tabs`).
+    ``tab_variants`` says which tab panels of the page hold a line: a line is no
+    near-duplicate of one in another variant (:mod:`cleanscrape.tabs`).
     """
     program = [fold_spaces(line.text) in code_lines for line in lines] if code_lines else [False] * len(lines)
     guess, code, stopwords, densities, prose, reasons = _line_evidence(lines, config, program)
@@ -272,7 +272,7 @@ def _mark_near_duplicates(
     reasons: list[str | None],
     compared: Sequence[bool],
     config: CleanerConfig,
-    tab_variants: Mapping[str, frozenset[int]] | None = None,
+    tab_variants: TabVariants = NO_TABS,
 ) -> None:
     """A ``compared`` line that repeats an earlier one goes; the first copy stays.
 
@@ -288,7 +288,7 @@ def _mark_near_duplicates(
         # Code repeats itself by nature (the same header in two curl calls).
         if lines[position].looks_like_code:
             continue
-        if tab_variants and in_other_variants(tab_variants, fold_spaces(lines[position].content), fold_spaces(lines[kept[original]].content)):
+        if tab_variants and tab_variants.in_other_variants(lines[position].content, lines[kept[original]].content):
             continue
         reasons[position] = NEAR_DUPLICATE
 

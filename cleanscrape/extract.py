@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .config import CleanerConfig
 from .lines import fold_spaces
 from .region import count_words, listing_text, marks_a_main_region
-from .tabs import marks_tab_panels, tab_variants
+from .tabs import NO_TABS, TabVariants, marks_tab_panels, tab_variants
 from .title import without_site_name
 from .urls import url_host
 
@@ -73,9 +73,9 @@ class Extraction:
     #: Lines of ``text`` that trafilatura's markup holds as code (``<pre>``, ``<code>``),
     #: spaces folded (``lines.fold_spaces``): program text, not template.
     code_lines: frozenset[str] = frozenset()
-    #: For each line (spaces folded) in a tab panel of the page, the variants (distinct
-    #: panel texts) that hold it (:mod:`cleanscrape.tabs`): no repeat across variants.
-    tab_variants: dict[str, frozenset[int]] = field(default_factory=dict)
+    #: The variants (distinct texts) of the page's tab panels (:mod:`cleanscrape.tabs`):
+    #: a line in one is no repeat of a line in another.
+    tab_variants: TabVariants = field(default=NO_TABS, compare=False)
 
 
 def extract_main_content(
@@ -124,7 +124,7 @@ def extract_main_content(
         # trafilatura's own default date parameters, but for the extensive search.
         metadata = page_metadata(tree, url, set_date_params(date_extensive_search))
         # Read before the listing check, which prunes the tree.
-        variants = tab_variants(tree) if marks_tab_panels(html) else {}
+        variants = tab_variants(tree) if marks_tab_panels(html) else NO_TABS
         page_url = url or metadata.url
         precise, precise_words = None, 0
         if article_precision_min_share is not None and not answers_are_content and _declares_article(html):

@@ -54,18 +54,23 @@ def sample_for_detection(lines: list[Line], max_chars: int) -> str:
     """The lines with the most letters, in page order, up to ``max_chars``: prose says more
     than menus. Letters, not characters: a table row of rating stars padded with spaces
     is a long line that says nothing of the language. No line gives more than a quarter
-    of the sample, so one long blurb in another language (an agency's footer) cannot
-    outvote the article."""
-    line_share = max(1, max_chars // 4)
-    chosen: list[Line] = []
-    total = 0
-    for line in sorted(lines, key=lambda item: (-len(_LETTER.findall(item.content)), item.index)):
-        if total >= max_chars:
-            break
-        chosen.append(line)
-        total += min(len(line.content), line_share)
-    chosen.sort(key=lambda item: item.index)
-    return "\n".join(line.content[:line_share] for line in chosen)[:max_chars]
+    of the sample while other lines can fill it, so one long blurb in another language
+    (an agency's footer) cannot outvote the article; a page of one paragraph still
+    gives all of ``max_chars``."""
+    by_letters = sorted(lines, key=lambda item: (-len(_LETTER.findall(item.content)), item.index))
+    share = max(1, max_chars // 4)
+    taken: dict[int, int] = {}  # line index -> characters taken from its start
+    budget = max_chars
+    for cap in (share, 2 * share, 3 * share, max_chars):  # a share each, then a share more, while the budget lasts
+        for line in by_letters:
+            if budget <= 0:
+                break
+            more = min(len(line.content), cap) - taken.get(line.index, 0)
+            if more > 0:
+                taken[line.index] = taken.get(line.index, 0) + min(more, budget)
+                budget -= min(more, budget)
+    chosen = sorted((line for line in lines if line.index in taken), key=lambda item: item.index)
+    return "\n".join(line.content[:taken[line.index]] for line in chosen)
 
 
 _SCRIPTS = {

@@ -125,9 +125,12 @@ RELATED_HEADING = regex.compile(
     # whatever the rest's case, so "Create a top-level ..." has none.
     # "More from/in/on" names a source, section or subject in four words at most ("More in
     # Politics"); longer, it is a headline in the list ("More on Postgres Performance by ...").
-    # "See also" is left out: in reference pages and manuals it heads the page's own cross-references.
+    # "See also" is left out: in reference pages and manuals it heads the page's own
+    # cross-references. "See also: <headline>" on a line of its own (RELATED_INLINE) still
+    # points to another story (on WCXB, dropping it there cost a news page and gained nothing).
+    # No gap before "from", "in" or "on" runs over another of them: "More on X from Y" is a headline.
     r"^(?-i:\p{Lu}[\p{L}&]*\s+){0,2}(?:(?:related|recent|popular|trending|latest|top|more|other|similar|featured|recommended|"
-    r"must|editor'?s?|editors'|further|most\s+(?:popular|read|viewed|shared|commented|recent))\b.{0,30}?"
+    r"must|editor'?s?|editors'|further|most\s+(?:popular|read|viewed|shared|commented|recent))\b(?:(?!\b(?:from|in|on)\b).){0,30}?"
     r"\b(?:posts?|articles?|stories|news|reads?|videos?|picks?|content|links?|entries|reading|headlines|"
     r"(?<!-)(?:from|in|on)\b(?:\s+\S+){0,4}\s*)|related|trending(?:\s+now)?|most\s+(?:popular|read|viewed|shared|commented)|"
     r"you\s+(?:may|might|will)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|"

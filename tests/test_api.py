@@ -213,6 +213,8 @@ def test_near_duplicates_on_a_very_long_page_use_lsh_bands() -> None:
         # An instruction through menus runs on past its last ">"; a title with "vs." is one phrase.
         ("Click File > New> Java Class to create a new Java class. Name the class SmsApp.", False),
         ("Articles > Careers > Insurance Consultant vs. MBB Consultant: Key Differences", True),
+        ("Home > Faculty > Prof. Jane Doe", True),
+        ("Home > News > Acme Corp. Announces Merger", True),
     ],
 )
 def test_breadcrumbs_and_generics(text: str, is_breadcrumb: bool) -> None:

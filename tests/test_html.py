@@ -156,7 +156,10 @@ def test_template_left_inside_extracted_content_is_removed() -> None:
         ("See also", False),  # a manual's or a reference page's own cross-references
         ("More on Postgres Performance by Craig Kerstiens", False),  # a headline in the list, not its heading
         ("PFT Most Commented", True),  # a short site prefix
-        ("Create a top-level drop-in for services:", False),  # no site prefix: lowercase words, and "in" inside "drop-in"
+        ("Create a top-level drop-in for services:", False),
+        ("Top-level drop-in for services", False),  # "in" inside "drop-in" is no cue
+        ("create a top pick", False),  # a site prefix is capitalised words
+        ("More on Postgres Performance from Craig Kerstiens", False),
     ],
 )
 def test_related_list_headings(heading: str, is_related: bool) -> None:

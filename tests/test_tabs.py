@@ -3,7 +3,7 @@
 import lxml.html
 
 from cleanscrape import clean
-from cleanscrape.tabs import in_other_variants, marks_tab_panels, tab_variants
+from cleanscrape.tabs import marks_tab_panels, tab_variants
 
 PARAGRAPHS = [
     "The harbour authority said on Tuesday that dozens of cargo ships had been held outside the port for a week.",
@@ -38,26 +38,51 @@ def test_panels_that_are_copies_are_one_variant() -> None:
     ]
 
 
-def test_variants_are_numbered_in_page_order_and_a_line_counts_for_its_innermost_panel() -> None:
+def test_a_line_is_placed_in_the_variants_that_hold_all_its_words_and_in_its_innermost_panel() -> None:
     tree = lxml.html.fromstring(
         "<html><body>"
-        '<div role="tabpanel"><p>Install it with pip.</p><p>Then run it.</p>'
-        '<div role="tabpanel"><p>On Windows, use py.</p></div></div>'
-        '<div role="tabpanel"><p>Install it with conda.</p><p>Then run it.</p></div>'
-        '<li role="tabpanel">A panel that is a list item.</li>'
-        "<p>Then run it.</p></body></html>"
+        '<div role="tabpanel"><p>Install the package with pip from the index.</p><p>Then run the tool once.</p>'
+        '<div role="tabpanel"><p>On Windows, use the py launcher instead.</p></div></div>'
+        '<div role="tabpanel"><p>Install the package with conda from the channel.</p><p>Then run the tool once.</p></div>'
+        '<li role="tabpanel region">A panel that is a list item.</li>'
+        "<p>Somewhere outside the tabs, a line of its own.</p></body></html>"
     )
     variants = tab_variants(tree)
-    assert variants["Then run it."] == frozenset({0, 2})
-    assert variants["Install it with pip."] == frozenset({0})
-    assert variants["On Windows, use py."] == frozenset({1})
-    assert variants["A panel that is a list item."] == frozenset({3})
-    assert in_other_variants(variants, "Install it with conda.", "Install it with pip.")
-    assert not in_other_variants(variants, "Install it with pip.", "Install it with pip.")
+    assert variants.holding("Then run the tool once.") == frozenset({0, 2})
+    assert variants.holding("Install the package with pip from the index.") == frozenset({0})
+    assert variants.holding("On Windows, use the py launcher instead.") == frozenset({1})
+    assert variants.holding("A panel that is a list item.") == frozenset({3})
+    assert variants.holding("Somewhere outside the tabs, a line of its own.") == frozenset()
+    assert variants.in_other_variants("Install the package with conda from the channel.", "Install the package with pip from the index.")
+    assert not variants.in_other_variants("Install the package with pip from the index.", "Install the package with pip from the index.")
     # A line outside every panel belongs to no variant: its repeat in one panel is a repeat.
-    assert not in_other_variants(variants, "Install it with pip.", "Somewhere outside the tabs.")
+    assert not variants.in_other_variants("Install the package with pip from the index.", "Somewhere outside the tabs, a line of its own.")
+
+
+def test_lines_no_single_element_holds_are_found_in_their_panel() -> None:
+    # trafilatura writes a table row as one line, and a paragraph split by <br> as two.
+    row = "<table><tr><td>Timeout in seconds for each call</td><td>30 unless the caller sets another</td></tr></table>"
+    tree = lxml.html.fromstring(
+        f'<html><body><div role="tabpanel">{row}<p>First line of the note here<br>second line of the note here</p></div>'
+        f'<div role="tabpanel"><p>Other text.</p>{row}</div></body></html>'
+    )
+    variants = tab_variants(tree)
+    assert variants.holding("| Timeout in seconds for each call | 30 unless the caller sets another |") == frozenset({0, 1})
+    assert variants.holding("second line of the note here") == frozenset({0})
 
 
 def test_pages_without_panels_are_not_searched() -> None:
-    assert marks_tab_panels('<div role="tabpanel">') and marks_tab_panels("<div role='tabpanel'>")
+    assert marks_tab_panels('<div role="tabpanel">') and marks_tab_panels('<div role = "TabPanel">')
     assert not marks_tab_panels('<div class="tabs"><div class="tab-pane">')
+
+
+def test_a_table_row_shared_by_two_tabs_stays_in_both() -> None:
+    shared = "<tr><td>timeout</td><td>Seconds to wait for an answer from the server before the call gives up and fails with an error</td></tr>"
+    page = (
+        "<html><body><article><h1>Client options</h1>" + "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+        + f'<div role="tabpanel"><table><tr><td>python</td><td>The Python client reads these options</td></tr>{shared}</table></div>'
+        + f'<div role="tabpanel"><table><tr><td>node</td><td>The Node.js client reads these options</td></tr>{shared}</table></div>'
+        + "</article></body></html>"
+    )
+    record = clean(page)
+    assert sum("Seconds to wait for an answer" in line for line in record.text.split("\n")) == 2

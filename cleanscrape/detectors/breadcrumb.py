@@ -15,8 +15,9 @@ _SLASHES = regex.compile(r"\s+(?:/|\\)\s+")
 _CODE_EDGE = regex.compile(r"[{(;=]\s*$|^\s*(?:[})\]]|\.\w)|[{}]")
 #: One sentence ending and the next beginning: a page title is one phrase, an
 #: instruction ("Click File > New > Class to create a class. Name it App.") runs on.
-#: A word, not an abbreviation, ends the sentence ("Insurance vs. MBB" is one phrase).
-_SENTENCE_BREAK = regex.compile(r"\p{Ll}{3}[.!?]\s+\p{Lu}\p{Ll}")
+#: A lowercase word of three letters or more ends the sentence: an abbreviation
+#: ("vs. MBB", "Prof. Jane Doe", "Acme Corp. Announces") does not.
+_SENTENCE_BREAK = regex.compile(r"(?<!\p{L})\p{Ll}{3,}[.!?]\s+\p{Lu}\p{Ll}")
 
 
 def matches(line: Line) -> bool:
