@@ -320,9 +320,10 @@ def _mark_off_language(
         # article lines whose function words are another language's.
         if (
             in_span[position]
-            and _distinct_words(line) >= config.line_language_min_words
+            and line.words >= config.line_language_min_words  # cheap, and never fewer than the different words
             and stopwords
             and densities[position] < 0.1
+            and _distinct_words(line) >= config.line_language_min_words
             and reads_like_other_language(line.tokens, code, config.prose_min_stopword_density)
         ):
             guess = lang.detect(line.content, config.language_seed)

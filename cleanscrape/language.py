@@ -57,7 +57,7 @@ def sample_for_detection(lines: list[Line], max_chars: int) -> str:
     of the sample while other lines can fill it, so one long blurb in another language
     (an agency's footer) cannot outvote the article; a page of one paragraph still
     gives all of ``max_chars``."""
-    by_letters = sorted(lines, key=lambda item: (-len(_LETTER.findall(item.content)), item.index))
+    by_letters = sorted(lines, key=lambda item: (-len(_NOT_LETTERS.sub("", item.content)), item.index))
     share = max(1, max_chars // 4)
     taken: dict[int, int] = {}  # line index -> characters taken from its start
     budget = max_chars
@@ -82,6 +82,7 @@ _SCRIPTS = {
     )
 }
 _LETTER = regex.compile(r"\p{L}")
+_NOT_LETTERS = regex.compile(r"\P{L}+")
 
 # The scripts a language is written in; Latin is the default for the rest.
 _LANGUAGE_SCRIPTS = {
