@@ -65,10 +65,11 @@ def sample_for_detection(lines: list[Line], max_chars: int) -> str:
         for line in by_letters:
             if budget <= 0:
                 break
-            more = min(len(line.content), cap) - taken.get(line.index, 0)
+            already = taken.get(line.index, 0)
+            more = min(len(line.content), cap, already + budget) - already
             if more > 0:
-                taken[line.index] = taken.get(line.index, 0) + min(more, budget)
-                budget -= min(more, budget)
+                taken[line.index] = already + more
+                budget -= more
     chosen = sorted((line for line in lines if line.index in taken), key=lambda item: item.index)
     return "\n".join(line.content[:taken[line.index]] for line in chosen)
 
