@@ -18,9 +18,10 @@ from .record import Metadata, Record, RemovedLine
 
 #: ``Record.extractor`` values: how the text was produced.
 TEXT = "text"  # page text, cleaned line by line
-# The three HTML paths that clean an extraction are named by Extraction.source, where its text came from:
+# The four HTML paths that clean an extraction are named by Extraction.source, where its text came from:
 # "trafilatura" (its main content), "trafilatura_precision" (an article, in its precision mode),
-# "main_element" (a listing: the page's <main> region, which trafilatura mostly left out).
+# "main_element" (a listing: the page's <main> region, which trafilatura mostly left out),
+# "resiliparse" (a page where trafilatura kept little: resiliparse's main content).
 FULL_PAGE = "html_text"  # HTML whose main content came out (nearly) empty: the whole page's text, cleaned
 #: ``explain`` reason for page lines outside the extracted main content.
 NOT_MAIN_CONTENT = "not_main_content"
@@ -127,6 +128,7 @@ class Cleaner:
                 listing_min_ratio=self.config.html_listing_min_ratio,
                 listing_min_link_share=self.config.html_listing_min_link_share,
                 article_precision_min_share=self.config.html_article_precision_min_share,
+                resiliparse_min_ratio=self.config.html_resiliparse_min_ratio,
             )
             if is_html
             else None

@@ -45,6 +45,14 @@ class CleanerConfig:
     #: comparison costs a second extraction on short articles; None never runs the
     #: precision mode (benchmarks/quality.py, benchmarks/speed.py).
     html_article_precision_min_share: float | None = 0.25
+    #: Where trafilatura's default mode gave the text (no listing region) and the page
+    #: does not declare a product, resiliparse's main-content text is taken when it has
+    #: at least this many times the words, and 30 words more: on such a page trafilatura
+    #: often keeps one block of a service page, forum thread or collection. Where the
+    #: precision mode's text was taken after a default run that kept more, resiliparse
+    #: needs 1.5 times the default mode's words. The record's extractor says
+    #: "resiliparse". None never runs resiliparse (benchmarks/quality.py).
+    html_resiliparse_min_ratio: float | None = 1.2
 
     #: ISO 639-1 codes of the document languages to keep; ``None`` keeps all.
     #: A page in another language is returned with ``dropped="language"``.
@@ -100,6 +108,8 @@ class CleanerConfig:
             raise ValueError(f"html_timeout must be a positive number of seconds or None, got {self.html_timeout!r}")
         if self.html_listing_min_ratio is not None and not self.html_listing_min_ratio > 0:
             raise ValueError(f"html_listing_min_ratio must be a positive number or None, got {self.html_listing_min_ratio!r}")
+        if self.html_resiliparse_min_ratio is not None and not self.html_resiliparse_min_ratio > 0:
+            raise ValueError(f"html_resiliparse_min_ratio must be a positive number or None, got {self.html_resiliparse_min_ratio!r}")
         share = self.html_article_precision_min_share
         if share is not None and not 0.0 <= share <= 1.0:
             raise ValueError(f"html_article_precision_min_share must be in [0, 1] or None, got {share!r}")

@@ -42,7 +42,8 @@ class Record:
     #: Which way the text was produced: "text" (page text), "trafilatura" (HTML: the
     #: extracted main content), "trafilatura_precision" (an HTML article: the main
     #: content in trafilatura's precision mode), "main_element" (an HTML listing: the
-    #: page's <main> region, which trafilatura mostly left out) or "html_text" (HTML
+    #: page's <main> region, which trafilatura mostly left out), "resiliparse" (HTML
+    #: where trafilatura kept little: resiliparse's main content) or "html_text" (HTML
     #: with no main content found: the whole page's text).
     extractor: str = "text"
 

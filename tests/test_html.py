@@ -311,11 +311,14 @@ def test_a_page_trafilatura_discards_keeps_its_metadata(monkeypatch: pytest.Monk
 
     # trafilatura returns nothing for a page whose text is too short; its metadata is read apart.
     monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
-    record = clean(PAGE, url="https://news.example/ships")
-    assert record.extractor == "html_text"
-    assert record.title == "Ships wait outside the harbour"
-    assert (record.metadata.author, record.metadata.date) == ("Jane Roe", "2025-03-04")
-    assert record.metadata.sitename == "Example News"
+    # resiliparse's main content where it is on, the full page's text where it is off.
+    for options, extractor in (({}, "resiliparse"), ({"html_resiliparse_min_ratio": None}, "html_text")):
+        record = clean(PAGE, url="https://news.example/ships", **options)
+        assert record.extractor == extractor
+        assert record.text.split("\n") == PARAGRAPHS
+        assert record.title == "Ships wait outside the harbour"
+        assert (record.metadata.author, record.metadata.date) == ("Jane Roe", "2025-03-04")
+        assert record.metadata.sitename == "Example News"
 
 
 METADATA_PAGES = {

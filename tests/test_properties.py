@@ -73,7 +73,7 @@ _TAG = st.sampled_from([
 def test_html_mode_never_raises_and_keeps_only_page_words(page: str) -> None:
     record = HTML.clean(page)
     record.to_dict()
-    assert record.extractor in ("trafilatura", "trafilatura_precision", "main_element", "html_text")
+    assert record.extractor in ("trafilatura", "trafilatura_precision", "main_element", "resiliparse", "html_text")
     # Whatever the extractor made of the markup, the record's words are the
     # page's characters in page order (markup and invisible characters between).
     page_text = html.unescape(page)

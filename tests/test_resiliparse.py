@@ -1,0 +1,116 @@
+"""resiliparse's main content as a second opinion where trafilatura kept little of an HTML page."""
+
+import pytest
+
+import cleanscrape.extract as extract
+from cleanscrape import CleanerConfig, clean
+from cleanscrape.resiliparse_text import main_content_text
+
+SECTIONS = [
+    ("Moving services", "We pack, load and move the furniture of families across the state with our own trucks and crews."),
+    ("Storage", "Our climate controlled storage units keep your belongings safe for a week, a month or as long as you need."),
+    ("Office moves", "Businesses move over a weekend with our office team, so that the staff find every desk ready on Monday."),
+    ("Packing supplies", "Boxes, tape, bubble wrap and wardrobe cartons are delivered to your door the day before the move begins."),
+]
+SERVICE_PAGE = (
+    "<html><head><title>Services - Example Movers</title></head><body>"
+    "<nav><ul><li><a href='/'>Home</a></li><li><a href='/quote'>Get a quote</a></li></ul></nav><main>"
+    + "".join(f"<section><h2>{heading}</h2><p>{text}</p></section>" for heading, text in SECTIONS)
+    + "<ol><li>Call us for a free estimate of the move.</li><li>Pick the day that suits you best.</li></ol>"
+    "</main><footer>© 2025 Example Movers. Privacy policy</footer></body></html>"
+)
+PRODUCT_PAGE = SERVICE_PAGE.replace(
+    "<head>", '<head><script type="application/ld+json">{"@context": "https://schema.org", "@type": "Product"}</script>'
+)
+ARTICLE_PAGE = SERVICE_PAGE.replace("<head>", '<head><meta property="og:type" content="article">')
+
+
+def _trafilatura_keeps(monkeypatch: pytest.MonkeyPatch, default: str, precise: str | None = None) -> None:
+    """trafilatura's default mode (and precision mode) return these texts."""
+    texts = {False: default, True: precise if precise is not None else default}
+    monkeypatch.setattr(extract, "_main_content", lambda tree, url, answers, *, favor_precision: (texts[favor_precision], frozenset()))
+
+
+def _recording_second_opinions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    calls = []
+
+    def recording(html):
+        calls.append(html)
+        return main_content_text(html)
+
+    monkeypatch.setattr(extract, "main_content_text", recording)
+    return calls
+
+
+def test_main_content_keeps_the_sections_and_leaves_out_menus_and_footers() -> None:
+    text = main_content_text(SERVICE_PAGE)
+    lines = [line.strip() for line in text.split("\n")]  # list items come indented
+    for heading, paragraph in SECTIONS:
+        assert heading in lines and paragraph in lines
+    assert "Get a quote" not in text and "Privacy policy" not in text
+    # No list numbers or bullets: every word is the page's own.
+    assert "Call us for a free estimate of the move." in lines
+
+
+def test_text_that_cannot_be_encoded_gives_no_second_opinion() -> None:
+    assert main_content_text("<p>broken \ud800 surrogate</p>") is None
+
+
+def test_where_trafilatura_kept_one_block_resiliparse_gives_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    _trafilatura_keeps(monkeypatch, SECTIONS[0][1])
+    extraction = extract.extract_main_content(SERVICE_PAGE)
+    assert extraction.source == "resiliparse"
+    assert all(paragraph in extraction.text for _, paragraph in SECTIONS)
+    # The record says which path produced it; the metadata is still trafilatura's.
+    record = clean(SERVICE_PAGE)
+    assert record.extractor == "resiliparse"
+    assert record.title == "Services"
+
+
+def test_resiliparse_must_find_a_fifth_more_and_a_paragraph_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    resiliparse_words = extract.count_words(main_content_text(SERVICE_PAGE))
+    # Nearly everything resiliparse found: trafilatura's text stays.
+    _trafilatura_keeps(monkeypatch, " ".join(f"w{n}" for n in range(int(resiliparse_words / 1.2) + 1)))
+    assert extract.extract_main_content(SERVICE_PAGE).source == "trafilatura"
+    # A fifth more, but fewer than 30 words more: the page's edge, not missed content.
+    short_page = "<html><body><main><p>" + " ".join(f"x{n}" for n in range(60)) + "</p></main></body></html>"
+    _trafilatura_keeps(monkeypatch, " ".join(f"x{n}" for n in range(40)))
+    assert extract.extract_main_content(short_page).source == "trafilatura"
+
+
+def test_a_product_page_keeps_trafilaturas_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _recording_second_opinions(monkeypatch)
+    _trafilatura_keeps(monkeypatch, SECTIONS[0][1])
+    assert extract.extract_main_content(PRODUCT_PAGE).source == "trafilatura"
+    assert calls == []  # the product test comes first: resiliparse does not run
+
+
+def test_none_never_runs_resiliparse(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _recording_second_opinions(monkeypatch)
+    _trafilatura_keeps(monkeypatch, SECTIONS[0][1])
+    assert extract.extract_main_content(SERVICE_PAGE, resiliparse_min_ratio=None).source == "trafilatura"
+    # The option reaches the extraction from the Cleaner (one short block: the full page's text).
+    assert clean(SERVICE_PAGE, html_resiliparse_min_ratio=None).extractor == "html_text"
+    assert calls == []
+    with pytest.raises(ValueError, match="html_resiliparse_min_ratio"):
+        CleanerConfig(html_resiliparse_min_ratio=0)
+
+
+def test_on_an_article_the_precision_text_needs_half_as_much_again_against_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _recording_second_opinions(monkeypatch)
+    resiliparse_words = extract.count_words(main_content_text(SERVICE_PAGE))
+    default = " ".join(f"w{n}" for n in range(int(resiliparse_words / 1.3)))
+    # The precision mode's text is taken (it keeps over a quarter of the default mode's words);
+    # resiliparse has 1.3 times the default mode's words, under the 1.5 an article needs.
+    _trafilatura_keeps(monkeypatch, default, precise=" ".join(default.split()[:40]))
+    assert extract.extract_main_content(ARTICLE_PAGE).source == "trafilatura_precision"
+    assert len(calls) == 1
+    # Against a default text of a third of resiliparse's, it is taken.
+    default = " ".join(f"w{n}" for n in range(resiliparse_words // 3))
+    _trafilatura_keeps(monkeypatch, default, precise=" ".join(default.split()[:20]))
+    assert extract.extract_main_content(ARTICLE_PAGE).source == "resiliparse"
+    # A precision text that kept all the default mode had gives no second opinion.
+    calls.clear()
+    _trafilatura_keeps(monkeypatch, default, precise=default)
+    assert extract.extract_main_content(ARTICLE_PAGE).source == "trafilatura_precision"
+    assert calls == []
