@@ -101,7 +101,7 @@ def evaluate(name: str, pages: list[GoldPage], outputs: list[dict]) -> dict:
 
 def versions() -> dict[str, str]:
     found = {"python": platform.python_version()}
-    for package in ("cleanscrape", "trafilatura", "jusText", "inscriptis", "datasketch", "langdetect"):
+    for package in ("cleanscrape", "trafilatura", "resiliparse", "jusText", "inscriptis", "datasketch", "langdetect"):
         try:
             found[package] = metadata.version(package)
         except metadata.PackageNotFoundError:
