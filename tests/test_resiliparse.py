@@ -114,3 +114,24 @@ def test_on_an_article_the_precision_text_needs_half_as_much_again_against_it(mo
     _trafilatura_keeps(monkeypatch, default, precise=default)
     assert extract.extract_main_content(ARTICLE_PAGE).source == "trafilatura_precision"
     assert calls == []
+
+
+@pytest.mark.parametrize(
+    ("head", "product"),
+    [
+        ('<meta property="og:type" content="product">', True),
+        ('<meta property="og:type" content="og:product">', True),
+        ('<script type="application/ld+json">{"@type": ["Thing", "Product"]}</script>', True),
+        ('<script type="application/ld+json">{"@type": "ProductGroup"}</script>', True),
+        ('<meta property="og:type" content="article">', False),
+        ('<script type="application/ld+json">{"@type": "ProductModel"}</script>', False),
+        # A shop's menu and search form name products; the page is no product.
+        ('<input type="hidden" name="post_type" value="product">', False),
+    ],
+)
+def test_what_declares_a_product(head: str, product: bool) -> None:
+    from trafilatura.utils import load_html
+
+    assert extract._declares_product(load_html(SERVICE_PAGE.replace("<head>", "<head>" + head))) is product
+    body_microdata = SERVICE_PAGE.replace("<main>", '<main itemscope itemtype="https://schema.org/Product">')
+    assert extract._declares_product(load_html(body_microdata))
