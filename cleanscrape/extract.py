@@ -4,10 +4,12 @@ little), within a time limit."""
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import signal
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -38,9 +40,15 @@ _ARTICLE_PAGE = re.compile(
 )
 
 
-#: A schema.org Product type in JSON-LD, alone or in a list (see ``_declares_product``).
-_PRODUCT_TYPE = re.compile(r'"@type"\s*:\s*(?:\[[^\]]{0,200})?"(?i:Product|ProductGroup|IndividualProduct)"')
-_PRODUCT_ITEMTYPE = re.compile(r"(?:^|\s)https?://(?:www\.)?schema\.org/Product/?(?:$|\s)")
+#: schema.org types that make a page a product page (see ``_declares_product``).
+_PRODUCT_TYPES = frozenset({"product", "productgroup", "individualproduct"})
+_WORDS = re.compile(r"\w+")
+#: resiliparse's main-content step slows with nesting (10,000 nested <div>s take seconds,
+#: and it cannot be stopped by the time limit while it runs); lxml stops a tree at 255
+#: levels. Real pages nest far less (at most 55 on WCXB), so a tree this deep gets none.
+_RESILIPARSE_MAX_DEPTH = 200
+#: On a question page resiliparse's text must hold this share of trafilatura's words.
+_QUESTION_PAGE_MIN_COVER = 0.9
 
 
 class PageTimeout(BaseException):
@@ -74,7 +82,7 @@ RESILIPARSE = "resiliparse"
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """What trafilatura found: the article text (one paragraph, heading or list item per line) and metadata."""
+    """What the extractors found: the article text (one paragraph, heading or list item per line) and metadata."""
 
     text: str
     title: str | None = None
@@ -165,17 +173,26 @@ def extract_main_content(
                 (text, code_lines), source = precise, TRAFILATURA_PRECISION
         # kept_words: the default mode's words where it ran (the listing thresholds were
         # measured against them), else the precision mode's.
+        page_letters = None
         if listing_min_ratio is not None and marks_a_main_region(html):
+            # The listing check prunes the tree: the page's text for resiliparse's order test first.
+            if resiliparse_min_ratio is not None and not product:
+                page_letters = _page_letters(tree)
             listing = listing_text(tree, kept_words, listing_min_ratio, listing_min_link_share)
             if listing is not None:
                 text, source, code_lines = listing, MAIN_ELEMENT, frozenset()
         # A second opinion where trafilatura's default mode gave the text, or ran and kept
         # more than the precision mode's text that was taken (which cut something).
+        # trafilatura's code lines stay: those that resiliparse's text holds are still code.
         if resiliparse_min_ratio is not None and not product and (
             source == TRAFILATURA or (source == TRAFILATURA_PRECISION and precise_words < kept_words)
         ):
             min_ratio = resiliparse_min_ratio if source == TRAFILATURA else max(resiliparse_min_ratio, _ARTICLE_RESILIPARSE_MIN_RATIO)
-            second = _second_opinion(html, kept_words, min_ratio)
+            second = _second_opinion(html, tree, page_letters, kept_words, min_ratio)
+            # On a question page trafilatura's text holds the answers, which resiliparse may
+            # file as comments and leave out: it may add to them, not drop them.
+            if second is not None and answers_are_content and not _covers(second, text, _QUESTION_PAGE_MIN_COVER):
+                second = None
             if second is not None:
                 text, source = second, RESILIPARSE
     url = url or _clean_field(metadata.url)
@@ -195,27 +212,82 @@ def extract_main_content(
     )
 
 
-def _second_opinion(html: str, default_words: int, min_ratio: float) -> str | None:
+def _second_opinion(html: str, tree, page_letters: str | None, default_words: int, min_ratio: float) -> str | None:
     """resiliparse's main content, when it has ``min_ratio`` times the words of trafilatura's
-    default mode and a paragraph more."""
+    default mode and a paragraph more, and its words come in the page's order
+    (``page_letters``, else read from ``tree``)."""
+    if tree.xpath("boolean(/*" + "/*" * _RESILIPARSE_MAX_DEPTH + ")"):
+        return None
     text = main_content_text(html)
     words = count_words(text) if text is not None else 0
-    if words >= min_ratio * max(1, default_words) and words - default_words >= _RESILIPARSE_MIN_MORE_WORDS:
-        return text
-    return None
+    if words < min_ratio * max(1, default_words) or words - default_words < _RESILIPARSE_MIN_MORE_WORDS:
+        return None
+    return text if _in_page_order(text, page_letters if page_letters is not None else _page_letters(tree)) else None
+
+
+def _page_letters(tree) -> str:
+    """The word characters of the page's text, run together."""
+    return "".join(_WORDS.findall("".join(tree.itertext())))
+
+
+def _in_page_order(text: str, page_letters: str) -> bool:
+    """Whether the word characters of ``text`` come in the page's text in its order, others
+    between them: a record's words must be the page's own, in the page's order. resiliparse
+    parses as browsers do, and a browser moves text that stands loose inside a <table> to
+    before it. Characters, not words: resiliparse runs "Assistance</a><a>Download" together."""
+    cursor = 0
+    for character in "".join(_WORDS.findall(text)):
+        cursor = page_letters.find(character, cursor) + 1
+        if cursor == 0:
+            return False
+    return True
+
+
+def _covers(text: str, other: str, share: float) -> bool:
+    """Whether ``text`` holds at least ``share`` of the words of ``other``, repeats counted."""
+    needed = Counter(_WORDS.findall(other))
+    held = needed & Counter(_WORDS.findall(text))
+    return sum(held.values()) >= share * sum(needed.values())
 
 
 def _declares_product(tree) -> bool:
-    """Whether the page declares itself a product: a schema.org Product or ProductGroup in
-    JSON-LD or microdata, or Open Graph ``og:type`` "product". What resiliparse adds to
-    trafilatura's text there is reviews and other products (WCXB products 0.669 -> 0.636
-    without this test). Read from the tree, not the page: "product" is on most shop pages,
-    and a pattern over the whole page cost 5 ms on a median ScrapingHub page."""
-    if any(value.strip().lower() in ("product", "og:product") for value in tree.xpath("//meta[@property='og:type']/@content")):
-        return True
-    if any(_PRODUCT_ITEMTYPE.search(value.strip()) for value in tree.xpath("//*[@itemtype]/@itemtype")):
-        return True
-    return any(_PRODUCT_TYPE.search(text) for text in tree.xpath("//script[contains(@type, 'ld+json')]/text()"))
+    """Whether the page declares itself a product: Open Graph ``og:type`` "product" (or
+    "product.item", "product.group"), or a schema.org Product, ProductGroup or
+    IndividualProduct as a top-level JSON-LD item (alone, in a list or in "@graph") or a
+    top-level microdata item. What resiliparse adds to trafilatura's text there is reviews
+    and other products (WCXB products 0.669 -> 0.636 without this test). A Review of a
+    product or a list of products is no product page. Read from the tree: "product" is on
+    most shop pages, and a pattern over the whole page cost 5 ms on a median ScrapingHub page."""
+    for value in tree.xpath("//meta[@property='og:type' or @name='og:type']/@content"):
+        if value.strip().lower().removeprefix("og:").split(".")[0] == "product":
+            return True
+    for value in tree.xpath("//*[@itemtype][not(ancestor::*[@itemscope])]/@itemtype"):
+        if any(_schema_type(name) in _PRODUCT_TYPES for name in value.split()):
+            return True
+    for script in tree.xpath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]/text()"):
+        try:
+            data = json.loads(script, strict=False)
+        except ValueError:  # malformed JSON-LD declares nothing
+            continue
+        for item in _top_level_items(data):
+            types = item.get("@type")
+            if any(isinstance(name, str) and _schema_type(name) in _PRODUCT_TYPES for name in (types if isinstance(types, list) else [types])):
+                return True
+    return False
+
+
+def _schema_type(name: str) -> str:
+    """ "https://schema.org/Product", "schema:Product" and "Product" alike: "product"."""
+    return name.strip().rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1].lower()
+
+
+def _top_level_items(data: object) -> Iterator[dict]:
+    for item in data if isinstance(data, list) else [data]:
+        if isinstance(item, dict):
+            yield item
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                yield from (member for member in graph if isinstance(member, dict))
 
 
 def _declares_article(html: str) -> bool:

@@ -66,6 +66,7 @@ HTML = Cleaner(CleanerConfig(input_format="html"))
 _TAG = st.sampled_from([
     "<p>", "</p>", "<div>", "</div>", "<br>", "<li>", "<ul>", "</ul>", "<script>", "<!--", "-->", "<h1>", "&amp;", "&#0;",
     "<html>", "<main>", "</main>", "<div role=main>", "<a href=x>", "</a>", "<nav>", "</nav>",
+    "<table>", "</table>", "<tr>", "<td>", "</td>",
 ])
 
 

@@ -34,9 +34,9 @@ def _trafilatura_keeps(monkeypatch: pytest.MonkeyPatch, default: str, precise: s
 def _recording_second_opinions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls = []
 
-    def recording(html):
+    def recording(html, **options):
         calls.append(html)
-        return main_content_text(html)
+        return main_content_text(html, **options)
 
     monkeypatch.setattr(extract, "main_content_text", recording)
     return calls
@@ -120,12 +120,18 @@ def test_on_an_article_the_precision_text_needs_half_as_much_again_against_it(mo
     ("head", "product"),
     [
         ('<meta property="og:type" content="product">', True),
-        ('<meta property="og:type" content="og:product">', True),
+        ('<meta property="og:type" content="product.item">', True),
+        ('<meta name="og:type" content="og:product">', True),
         ('<script type="application/ld+json">{"@type": ["Thing", "Product"]}</script>', True),
-        ('<script type="application/ld+json">{"@type": "ProductGroup"}</script>', True),
+        ('<script type="application/LD+JSON">{"@type": "http://schema.org/ProductGroup"}</script>', True),
+        ('<script type="application/ld+json">{"@graph": [{"@type": "WebPage"}, {"@type": "schema:Product"}]}</script>', True),
         ('<meta property="og:type" content="article">', False),
         ('<script type="application/ld+json">{"@type": "ProductModel"}</script>', False),
-        # A shop's menu and search form name products; the page is no product.
+        # A review of a product, or a list of products, is no product page.
+        ('<script type="application/ld+json">{"@type": "Review", "itemReviewed": {"@type": "Product"}}</script>', False),
+        ('<script type="application/ld+json">{"@type": "ItemList", "itemListElement": [{"@type": "Product"}]}</script>', False),
+        ('<script type="application/ld+json">{"@type": "Product",</script>', False),  # malformed: declares nothing
+        # A shop's search form names products; the page is no product.
         ('<input type="hidden" name="post_type" value="product">', False),
     ],
 )
@@ -133,5 +139,65 @@ def test_what_declares_a_product(head: str, product: bool) -> None:
     from trafilatura.utils import load_html
 
     assert extract._declares_product(load_html(SERVICE_PAGE.replace("<head>", "<head>" + head))) is product
-    body_microdata = SERVICE_PAGE.replace("<main>", '<main itemscope itemtype="https://schema.org/Product">')
-    assert extract._declares_product(load_html(body_microdata))
+
+
+@pytest.mark.parametrize(
+    ("itemtype", "product"),
+    [("https://schema.org/Product", True), ("http://schema.org/IndividualProduct", True), ("https://schema.org/Offer", False)],
+)
+def test_what_declares_a_product_in_microdata(itemtype: str, product: bool) -> None:
+    from trafilatura.utils import load_html
+
+    page = SERVICE_PAGE.replace("<main>", f'<main itemscope itemtype="{itemtype}">')
+    assert extract._declares_product(load_html(page)) is product
+    # An item inside another (a product in a review) says nothing of the page.
+    nested = SERVICE_PAGE.replace("<main>", f'<main itemscope itemtype="https://schema.org/Review"><div itemscope itemtype="{itemtype}">x</div>')
+    assert not extract._declares_product(load_html(nested))
+
+
+def test_text_a_browser_would_move_keeps_trafilaturas_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Text loose in a <table> comes before the table in resiliparse's (a browser's) reading:
+    # not the page's order, so no second opinion.
+    rows = "".join(f"<tr><td>Zone {n} delivery takes {n + 1} working days from the depot</td></tr>" for n in range(8))
+    page = SERVICE_PAGE.replace("</main>", f"<table>{rows}<b>Prices exclude the fuel surcharge set every month by the carrier.</b></table></main>")
+    second = main_content_text(page)
+    assert second.index("Prices exclude") < second.index("Zone 0")
+    _trafilatura_keeps(monkeypatch, SECTIONS[0][1])
+    assert extract.extract_main_content(page).source == "trafilatura"
+    assert extract.extract_main_content(SERVICE_PAGE).source == "resiliparse"
+
+
+def test_a_deeply_nested_page_gets_no_second_opinion(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _recording_second_opinions(monkeypatch)
+    _trafilatura_keeps(monkeypatch, SECTIONS[0][1])
+    deep = SERVICE_PAGE.replace("<main>", "<main>" + "<div>" * 20000).replace("</main>", "</div>" * 20000 + "</main>")
+    assert extract.extract_main_content(deep).source == "trafilatura"
+    assert calls == []
+
+
+def test_a_question_page_keeps_its_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    answer = "Drain the tank first, then loosen the valve a quarter turn at a time until the pressure drops."
+    question = SERVICE_PAGE.replace("<head>", '<head><script type="application/ld+json">{"@type": "QAPage"}</script>')
+    filed_as_comments = question.replace("</main>", f'</main><div id="comments"><div class="comment"><p>{answer}</p></div></div>')
+    # resiliparse files the answer under comments, which it leaves out.
+    assert answer not in main_content_text(filed_as_comments)
+    assert answer in main_content_text(filed_as_comments, comments=True)
+    # trafilatura's text (answers included on a question page) stays: resiliparse would drop the answer.
+    _trafilatura_keeps(monkeypatch, SECTIONS[0][1] + "\n" + answer)
+    extraction = extract.extract_main_content(filed_as_comments)
+    assert extraction.source == "trafilatura"
+    assert answer in extraction.text
+    # Where resiliparse holds the answer too, it is taken.
+    in_main = question.replace("</main>", f"<div><p>{answer}</p></div></main>")
+    extraction = extract.extract_main_content(in_main)
+    assert extraction.source == "resiliparse"
+    assert answer in extraction.text
+
+
+def test_a_listing_region_is_not_second_guessed(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _recording_second_opinions(monkeypatch)
+    links = "".join(f"<li><a href='/item/{n}'>Item number {n} in the catalogue of this shop</a></li>" for n in range(60))
+    listing = "<html><body><main><ul>" + links + "</ul></main></body></html>"
+    _trafilatura_keeps(monkeypatch, "Item number 0 in the catalogue")
+    assert extract.extract_main_content(listing).source == "main_element"
+    assert calls == []
