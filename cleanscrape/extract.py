@@ -157,7 +157,6 @@ def extract_main_content(
         metadata = page_metadata(tree, url, set_date_params(date_extensive_search))
         # Read before the listing check, which prunes the tree.
         variants = tab_variants(tree) if marks_tab_panels(html) else NO_TABS
-        product = resiliparse_min_ratio is not None and _declares_product(tree)
         page_url = url or metadata.url
         precise, precise_words = None, 0
         if article_precision_min_share is not None and not answers_are_content and _declares_article(html):
@@ -173,26 +172,31 @@ def extract_main_content(
                 (text, code_lines), source = precise, TRAFILATURA_PRECISION
         # kept_words: the default mode's words where it ran (the listing thresholds were
         # measured against them), else the precision mode's.
+        # A second opinion (resiliparse) where trafilatura's default mode gave the text, or ran
+        # and kept more than the precision mode's text that was taken (which cut something).
+        min_ratio = None
+        if resiliparse_min_ratio is not None and source == TRAFILATURA:
+            min_ratio = resiliparse_min_ratio
+        elif resiliparse_min_ratio is not None and source == TRAFILATURA_PRECISION and precise_words < kept_words:
+            min_ratio = max(resiliparse_min_ratio, _ARTICLE_RESILIPARSE_MIN_RATIO)
+        # Read before the listing check too.
+        if min_ratio is not None and _declares_product(tree):
+            min_ratio = None
         page_letters = None
         if listing_min_ratio is not None and marks_a_main_region(html):
-            # The listing check prunes the tree: the page's text for resiliparse's order test first.
-            if resiliparse_min_ratio is not None and not product:
+            if min_ratio is not None:  # the page's text for resiliparse's order test
                 page_letters = _page_letters(tree)
             listing = listing_text(tree, kept_words, listing_min_ratio, listing_min_link_share)
             if listing is not None:
                 text, source, code_lines = listing, MAIN_ELEMENT, frozenset()
-        # A second opinion where trafilatura's default mode gave the text, or ran and kept
-        # more than the precision mode's text that was taken (which cut something).
-        # trafilatura's code lines stay: those that resiliparse's text holds are still code.
-        if resiliparse_min_ratio is not None and not product and (
-            source == TRAFILATURA or (source == TRAFILATURA_PRECISION and precise_words < kept_words)
-        ):
-            min_ratio = resiliparse_min_ratio if source == TRAFILATURA else max(resiliparse_min_ratio, _ARTICLE_RESILIPARSE_MIN_RATIO)
+                min_ratio = None
+        if min_ratio is not None:
             second = _second_opinion(html, tree, page_letters, kept_words, min_ratio)
             # On a question page trafilatura's text holds the answers, which resiliparse may
             # file as comments and leave out: it may add to them, not drop them.
             if second is not None and answers_are_content and not _covers(second, text, _QUESTION_PAGE_MIN_COVER):
                 second = None
+            # trafilatura's code lines stay: those that resiliparse's text holds are still code.
             if second is not None:
                 text, source = second, RESILIPARSE
     url = url or _clean_field(metadata.url)

@@ -10,10 +10,9 @@ template it carries.
 from __future__ import annotations
 
 
-def main_content_text(html: str, *, comments: bool = False) -> str | None:
-    """The page's main content, one block per line, with the comment sections when
-    ``comments``; None when the text cannot be encoded for resiliparse's parser (lone
-    surrogates)."""
+def main_content_text(html: str) -> str | None:
+    """The page's main content, one block per line; None when the text cannot be encoded
+    for resiliparse's parser (lone surrogates)."""
     from resiliparse.extract.html2text import extract_plain_text
     from resiliparse.parse.html import HTMLTree
 
@@ -27,7 +26,7 @@ def main_content_text(html: str, *, comments: bool = False) -> str | None:
         # Reader comments are not the article. On a question page the answers are, but
         # kept as comments they bring the thread's other chatter too (WCXB forums 0.763
         # -> 0.754): cleanscrape.extract checks the answers are there instead.
-        comments=comments,
+        comments=False,
         # No "1." or "•" markers: every word of a record is the page's own.
         list_bullets=False,
         alt_texts=False,
