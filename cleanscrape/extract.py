@@ -43,6 +43,8 @@ _ARTICLE_PAGE = re.compile(
 #: schema.org types that make a page a product page (see ``_declares_product``).
 _PRODUCT_TYPES = frozenset({"product", "productgroup", "individualproduct"})
 _WORDS = re.compile(r"\w+")
+#: ``extract_main_content``'s mark for resiliparse's text not read yet (None: it cannot run).
+_UNREAD = object()
 #: resiliparse's main-content step slows with nesting (10,000 nested <div>s take seconds,
 #: and it cannot be stopped by the time limit while it runs); lxml stops a tree at 255
 #: levels. Real pages nest far less (at most 55 on WCXB), so a tree this deep gets none.
@@ -64,6 +66,13 @@ class PageTimeout(BaseException):
 #: without the default mode's run to compare with. On ScrapingHub and WCXB the scores are the
 #: same as always comparing, with a second run on 75 of 170 and 130 of 699 article pages.
 _PRECISE_TEXT_TRUSTED_WORDS = 500
+
+#: Where the precision mode's text is short, resiliparse's text with fewer than this many
+#: times its words says the page holds no more article: the default mode's run, which
+#: checks that the precision mode did not cut the story, is left out. On ScrapingHub and
+#: WCXB that skips it on 70 of 75 and 58 of 130 article pages, with the same text on all
+#: but one page (at 2, WCXB loses 0.0006).
+_PRECISE_TEXT_CONFIRMED_RATIO = 1.5
 
 #: What resiliparse adds must come to a paragraph's words at least: a line or two more
 #: is the page's edge (an address footer, a category label), not content trafilatura missed.
@@ -124,9 +133,10 @@ def extract_main_content(
     the region is the text (:mod:`cleanscrape.region`); None never takes it.
     On a page that declares itself an article, trafilatura's precision mode
     runs first. Its text is taken when it has _PRECISE_TEXT_TRUSTED_WORDS
-    words, or else when it keeps at least ``article_precision_min_share`` of
-    the default mode's (see ``CleanerConfig.html_article_precision_min_share``);
-    None never runs it. Where trafilatura's default mode gave the text, on a
+    words, or resiliparse's text (where ``resiliparse_min_ratio`` is set) has
+    under _PRECISE_TEXT_CONFIRMED_RATIO times its words, or else when it keeps
+    at least ``article_precision_min_share`` of the default mode's (see
+    ``CleanerConfig.html_article_precision_min_share``); None never runs it. Where trafilatura's default mode gave the text, on a
     page that does not declare a product, resiliparse's main content is taken
     when it has ``resiliparse_min_ratio`` times the words and
     _RESILIPARSE_MIN_MORE_WORDS more; where the precision mode's text was
@@ -162,7 +172,14 @@ def extract_main_content(
         if article_precision_min_share is not None and not answers_are_content and _declares_article(html):
             precise = _main_content(tree, page_url, False, favor_precision=True)
             precise_words = count_words(precise[0])
-        if precise is not None and precise_words >= _PRECISE_TEXT_TRUSTED_WORDS:
+        # resiliparse's main content, read at most once, where a rule below needs it.
+        second_text = _UNREAD
+        if precise is not None and 0 < precise_words < _PRECISE_TEXT_TRUSTED_WORDS and resiliparse_min_ratio is not None:
+            second_text = _resiliparse_main_content(html, tree)
+        if precise is not None and (
+            precise_words >= _PRECISE_TEXT_TRUSTED_WORDS
+            or (isinstance(second_text, str) and count_words(second_text) < _PRECISE_TEXT_CONFIRMED_RATIO * precise_words)
+        ):
             (text, code_lines), source, kept_words = precise, TRAFILATURA_PRECISION, precise_words
         else:
             text, code_lines = _main_content(tree, page_url, answers_are_content, favor_precision=False)
@@ -191,7 +208,9 @@ def extract_main_content(
                 text, source, code_lines = listing, MAIN_ELEMENT, frozenset()
                 min_ratio = None
         if min_ratio is not None:
-            second = _second_opinion(html, tree, page_letters, kept_words, min_ratio)
+            if second_text is _UNREAD:
+                second_text = _resiliparse_main_content(html, tree)
+            second = _second_opinion(second_text, tree, page_letters, kept_words, min_ratio)
             # On a question page trafilatura's text holds the answers, which resiliparse may
             # file as comments and leave out: it may add to them, not drop them.
             if second is not None and answers_are_content and not _covers(second, text, _QUESTION_PAGE_MIN_COVER):
@@ -216,13 +235,18 @@ def extract_main_content(
     )
 
 
-def _second_opinion(html: str, tree, page_letters: str | None, default_words: int, min_ratio: float) -> str | None:
-    """resiliparse's main content, when it has ``min_ratio`` times the words of trafilatura's
-    default mode and a paragraph more, and its words come in the page's order
-    (``page_letters``, else read from ``tree``)."""
+def _resiliparse_main_content(html: str, tree) -> str | None:
+    """resiliparse's main content of the page, None where it cannot run (see
+    ``main_content_text``) or ``tree`` is too deep for it."""
     if tree.xpath("boolean(/*" + "/*" * _RESILIPARSE_MAX_DEPTH + ")"):
         return None
-    text = main_content_text(html)
+    return main_content_text(html)
+
+
+def _second_opinion(text: str | None, tree, page_letters: str | None, default_words: int, min_ratio: float) -> str | None:
+    """resiliparse's ``text``, when it has ``min_ratio`` times the words of trafilatura's
+    default mode and a paragraph more, and its words come in the page's order
+    (``page_letters``, else read from ``tree``)."""
     words = count_words(text) if text is not None else 0
     if words < min_ratio * max(1, default_words) or words - default_words < _RESILIPARSE_MIN_MORE_WORDS:
         return None

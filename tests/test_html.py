@@ -61,10 +61,14 @@ def test_an_article_page_is_read_in_trafilaturas_precision_mode_too(monkeypatch:
 
     monkeypatch.setattr(trafilatura, "bare_extraction", recording)
     record = clean(ARTICLE_PAGE)
-    # A short text: the default mode runs too, to compare with.
-    assert modes == [True, False]
+    # A short text, but resiliparse finds no more article: the default mode does not run.
+    assert modes == [True]
     assert record.extractor == "trafilatura_precision"
     assert record.text.split("\n") == PARAGRAPHS
+    modes.clear()
+    # With resiliparse off, the default mode runs to compare with.
+    assert clean(ARTICLE_PAGE, html_resiliparse_min_ratio=None).extractor == "trafilatura_precision"
+    assert modes == [True, False]
     modes.clear()
     assert clean(ARTICLE_PAGE, html_article_precision_min_share=None).extractor == "trafilatura"
     assert modes == [False]

@@ -109,11 +109,34 @@ def test_on_an_article_the_precision_text_needs_half_as_much_again_against_it(mo
     default = " ".join(f"w{n}" for n in range(resiliparse_words // 3))
     _trafilatura_keeps(monkeypatch, default, precise=" ".join(default.split()[:20]))
     assert extract.extract_main_content(ARTICLE_PAGE).source == "resiliparse"
-    # A precision text that kept all the default mode had gives no second opinion.
+    # A precision text that kept all the default mode had gives no second opinion (resiliparse
+    # is read once, to tell whether the default mode must run).
     calls.clear()
     _trafilatura_keeps(monkeypatch, default, precise=default)
     assert extract.extract_main_content(ARTICLE_PAGE).source == "trafilatura_precision"
-    assert calls == []
+    assert len(calls) == 1
+
+
+def test_a_short_precision_text_that_resiliparse_confirms_needs_no_default_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    runs = []
+    resiliparse_words = extract.count_words(main_content_text(ARTICLE_PAGE))
+
+    def main_content(tree, url, answers, *, favor_precision):
+        runs.append(favor_precision)
+        words = precise_words if favor_precision else 4 * resiliparse_words
+        return " ".join(f"w{n}" for n in range(words)), frozenset()
+
+    monkeypatch.setattr(extract, "_main_content", main_content)
+    # resiliparse has under 1.5 times the precision text's words: the page holds no more article.
+    precise_words = int(resiliparse_words / 1.5) + 1
+    assert extract.extract_main_content(ARTICLE_PAGE).source == "trafilatura_precision"
+    assert runs == [True]
+    # resiliparse finds 1.5 times as much: the default mode runs, and here it shows that the
+    # precision mode cut the story (under a quarter of the default mode's words).
+    runs.clear()
+    precise_words = resiliparse_words * 2 // 3
+    assert extract.extract_main_content(ARTICLE_PAGE).source == "trafilatura"
+    assert runs == [True, False]
 
 
 @pytest.mark.parametrize(
