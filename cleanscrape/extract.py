@@ -67,11 +67,12 @@ class PageTimeout(BaseException):
 #: same as always comparing, with a second run on 75 of 170 and 130 of 699 article pages.
 _PRECISE_TEXT_TRUSTED_WORDS = 500
 
-#: Where the precision mode's text is short, resiliparse's text with fewer than this many
-#: times its words says the page holds no more article: the default mode's run, which
-#: checks that the precision mode did not cut the story, is left out. On ScrapingHub and
-#: WCXB that skips it on 70 of 75 and 58 of 130 article pages, with the same text on all
-#: but one page (at 2, WCXB loses 0.0006).
+#: resiliparse's main content with fewer than this many times the words of the precision
+#: mode's text says the page holds no more article. Then the text is taken from a run
+#: without trafilatura's readability and jusText comparisons (a third of its time), and
+#: with no default-mode run to compare it with. Elsewhere both run as before.
+#: On ScrapingHub and WCXB the same text on all pages but three of 1,497 (at 2, WCXB
+#: loses 0.0006).
 _PRECISE_TEXT_CONFIRMED_RATIO = 1.5
 
 #: What resiliparse adds must come to a paragraph's words at least: a line or two more
@@ -168,18 +169,24 @@ def extract_main_content(
         # Read before the listing check, which prunes the tree.
         variants = tab_variants(tree) if marks_tab_panels(html) else NO_TABS
         page_url = url or metadata.url
-        precise, precise_words = None, 0
-        if article_precision_min_share is not None and not answers_are_content and _declares_article(html):
-            precise = _main_content(tree, page_url, False, favor_precision=True)
-            precise_words = count_words(precise[0])
         # resiliparse's main content, read at most once, where a rule below needs it.
         second_text = _UNREAD
-        if precise is not None and 0 < precise_words < _PRECISE_TEXT_TRUSTED_WORDS and resiliparse_min_ratio is not None:
-            second_text = _resiliparse_main_content(html, tree)
-        if precise is not None and (
-            precise_words >= _PRECISE_TEXT_TRUSTED_WORDS
-            or (isinstance(second_text, str) and count_words(second_text) < _PRECISE_TEXT_CONFIRMED_RATIO * precise_words)
-        ):
+        precise, precise_words, confirmed = None, 0, False
+        if article_precision_min_share is not None and not answers_are_content and _declares_article(html):
+            if resiliparse_min_ratio is not None:
+                second_text = _resiliparse_main_content(html, tree)
+            second_words = count_words(second_text) if isinstance(second_text, str) else None
+            # First without trafilatura's own second opinions (readability, jusText), which
+            # are not needed where resiliparse's finds no more article.
+            if second_words is not None:
+                precise = _main_content(tree, page_url, False, favor_precision=True, fast=True)
+                precise_words = count_words(precise[0])
+                confirmed = _holds_the_article(precise_words, second_words)
+            if not confirmed:
+                precise = _main_content(tree, page_url, False, favor_precision=True)
+                precise_words = count_words(precise[0])
+                confirmed = second_words is not None and _holds_the_article(precise_words, second_words)
+        if precise is not None and (confirmed or precise_words >= _PRECISE_TEXT_TRUSTED_WORDS):
             (text, code_lines), source, kept_words = precise, TRAFILATURA_PRECISION, precise_words
         else:
             text, code_lines = _main_content(tree, page_url, answers_are_content, favor_precision=False)
@@ -233,6 +240,13 @@ def extract_main_content(
         sitename=sitename,
         description=_clean_field(metadata.description),
     )
+
+
+def _holds_the_article(words: int, resiliparse_words: int) -> bool:
+    """Whether a precision-mode text of ``words`` words holds the page's article, as far as
+    resiliparse's main content (``resiliparse_words``) tells: that has fewer than
+    _PRECISE_TEXT_CONFIRMED_RATIO times its words."""
+    return words > 0 and resiliparse_words < _PRECISE_TEXT_CONFIRMED_RATIO * words
 
 
 def _resiliparse_main_content(html: str, tree) -> str | None:
@@ -324,8 +338,11 @@ def _declares_article(html: str) -> bool:
     return "DiscussionForumPosting" not in html and bool(_ARTICLE_PAGE.search(html))
 
 
-def _main_content(tree, url: str | None, answers_are_content: bool, *, favor_precision: bool) -> tuple[str, frozenset[str]]:
-    """trafilatura's main content of (a copy of) ``tree``, and the lines of it that are code."""
+def _main_content(
+    tree, url: str | None, answers_are_content: bool, *, favor_precision: bool, fast: bool = False
+) -> tuple[str, frozenset[str]]:
+    """trafilatura's main content of (a copy of) ``tree``, and the lines of it that are code;
+    ``fast`` leaves out trafilatura's comparison with readability and jusText."""
     import trafilatura
 
     document = trafilatura.bare_extraction(
@@ -338,9 +355,10 @@ def _main_content(tree, url: str | None, answers_are_content: bool, *, favor_pre
         include_comments=answers_are_content,
         include_formatting=False,
         favor_precision=favor_precision,
-        # Not fast=True: trafilatura's second opinions (readability, jusText) cost
-        # a third of its time but carry forums, listings and products (WCXB 0.79 -> 0.82).
-        fast=False,
+        # trafilatura's second opinions (readability, jusText) cost a third of its time but
+        # carry forums, listings and products (WCXB 0.79 -> 0.82): fast only where
+        # resiliparse stands in for them.
+        fast=fast,
         with_metadata=False,  # read apart, from the tree before trafilatura prunes it (pagemeta)
     )
     if document is None:

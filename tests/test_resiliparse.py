@@ -28,7 +28,7 @@ ARTICLE_PAGE = SERVICE_PAGE.replace("<head>", '<head><meta property="og:type" co
 def _trafilatura_keeps(monkeypatch: pytest.MonkeyPatch, default: str, precise: str | None = None) -> None:
     """trafilatura's default mode (and precision mode) return these texts."""
     texts = {False: default, True: precise if precise is not None else default}
-    monkeypatch.setattr(extract, "_main_content", lambda tree, url, answers, *, favor_precision: (texts[favor_precision], frozenset()))
+    monkeypatch.setattr(extract, "_main_content", lambda tree, url, answers, *, favor_precision, fast=False: (texts[favor_precision], frozenset()))
 
 
 def _recording_second_opinions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -117,26 +117,33 @@ def test_on_an_article_the_precision_text_needs_half_as_much_again_against_it(mo
     assert len(calls) == 1
 
 
-def test_a_short_precision_text_that_resiliparse_confirms_needs_no_default_run(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_precision_text_that_resiliparse_confirms_needs_no_more_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     runs = []
     resiliparse_words = extract.count_words(main_content_text(ARTICLE_PAGE))
 
-    def main_content(tree, url, answers, *, favor_precision):
-        runs.append(favor_precision)
+    def main_content(tree, url, answers, *, favor_precision, fast=False):
+        runs.append((favor_precision, fast))
         words = precise_words if favor_precision else 4 * resiliparse_words
         return " ".join(f"w{n}" for n in range(words)), frozenset()
 
     monkeypatch.setattr(extract, "_main_content", main_content)
-    # resiliparse has under 1.5 times the precision text's words: the page holds no more article.
+    # resiliparse has under 1.5 times the precision text's words: the page holds no more
+    # article. One run, without trafilatura's readability and jusText comparisons.
     precise_words = int(resiliparse_words / 1.5) + 1
     assert extract.extract_main_content(ARTICLE_PAGE).source == "trafilatura_precision"
-    assert runs == [True]
-    # resiliparse finds 1.5 times as much: the default mode runs, and here it shows that the
-    # precision mode cut the story (under a quarter of the default mode's words).
+    assert runs == [(True, True)]
+    # resiliparse finds 1.5 times as much: the precision mode runs again with the
+    # comparisons, then the default mode, which here shows that the precision mode cut
+    # the story (under a quarter of the default mode's words).
     runs.clear()
     precise_words = resiliparse_words * 2 // 3
     assert extract.extract_main_content(ARTICLE_PAGE).source == "trafilatura"
-    assert runs == [True, False]
+    assert runs == [(True, True), (True, False), (False, False)]
+    # With resiliparse off, as before resiliparse: the comparisons always run.
+    runs.clear()
+    precise_words = int(resiliparse_words / 1.5) + 1
+    extract.extract_main_content(ARTICLE_PAGE, resiliparse_min_ratio=None)
+    assert runs == [(True, False), (False, False)]
 
 
 @pytest.mark.parametrize(
