@@ -42,10 +42,11 @@ class CleanerConfig:
     #: stories. A text of 500 words or more is taken; a shorter one only when it
     #: keeps at least this share of the default mode's words (keeping less, it cut
     #: the story itself). The record's extractor says "trafilatura_precision". The
-    #: comparison costs a second extraction on short articles, but for those where
-    #: resiliparse (when on) finds under 1.5 times the precision text's words: there
-    #: the page holds no more article, and the text is taken. None never runs the
-    #: precision mode (benchmarks/quality.py, benchmarks/speed.py).
+    #: comparison costs a second extraction on short articles. With resiliparse on,
+    #: its main content is read first: where it has under 1.5 times the words of the
+    #: precision text (run without trafilatura's readability and jusText comparisons)
+    #: the page holds no more article, and that text is taken with no other run.
+    #: None never runs the precision mode (benchmarks/quality.py, benchmarks/speed.py).
     html_article_precision_min_share: float | None = 0.25
     #: Where trafilatura's default mode gave the text (no listing region) and the page
     #: does not declare a product, resiliparse's main-content text is taken when it has

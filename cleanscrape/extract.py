@@ -64,15 +64,16 @@ class PageTimeout(BaseException):
 
 #: A precision-mode text this long has not cut the story to a paragraph or two: it is taken
 #: without the default mode's run to compare with. On ScrapingHub and WCXB the scores are the
-#: same as always comparing, with a second run on 75 of 170 and 130 of 699 article pages.
+#: same as always comparing, with a second run on 75 of 170 and 130 of 699 article pages
+#: (before resiliparse's test below, which leaves the second run out on most of them).
 _PRECISE_TEXT_TRUSTED_WORDS = 500
 
 #: resiliparse's main content with fewer than this many times the words of the precision
 #: mode's text says the page holds no more article. Then the text is taken from a run
 #: without trafilatura's readability and jusText comparisons (a third of its time), and
 #: with no default-mode run to compare it with. Elsewhere both run as before.
-#: On ScrapingHub and WCXB the same text on all pages but three of 1,497 (at 2, WCXB
-#: loses 0.0006).
+#: On ScrapingHub and WCXB the same text as always running them on all pages but three
+#: of WCXB's 1,497.
 _PRECISE_TEXT_CONFIRMED_RATIO = 1.5
 
 #: What resiliparse adds must come to a paragraph's words at least: a line or two more
@@ -133,10 +134,13 @@ def extract_main_content(
     trafilatura kept and at least ``listing_min_link_share`` of it is link text,
     the region is the text (:mod:`cleanscrape.region`); None never takes it.
     On a page that declares itself an article, trafilatura's precision mode
-    runs first. Its text is taken when it has _PRECISE_TEXT_TRUSTED_WORDS
-    words, or resiliparse's text (where ``resiliparse_min_ratio`` is set) has
-    under _PRECISE_TEXT_CONFIRMED_RATIO times its words, or else when it keeps
-    at least ``article_precision_min_share`` of the default mode's (see
+    runs first. Where resiliparse is on (``resiliparse_min_ratio`` set), it runs
+    without trafilatura's readability and jusText comparisons, and its text is
+    taken when resiliparse's main content has under
+    _PRECISE_TEXT_CONFIRMED_RATIO times its words. Otherwise it runs with them,
+    and its text is taken when it has _PRECISE_TEXT_TRUSTED_WORDS words or
+    resiliparse's that few, or else when it keeps at least
+    ``article_precision_min_share`` of the default mode's (see
     ``CleanerConfig.html_article_precision_min_share``); None never runs it. Where trafilatura's default mode gave the text, on a
     page that does not declare a product, resiliparse's main content is taken
     when it has ``resiliparse_min_ratio`` times the words and
