@@ -43,9 +43,11 @@ class CleanerConfig:
     #: keeps at least this share of the default mode's words (keeping less, it cut
     #: the story itself). The record's extractor says "trafilatura_precision". The
     #: comparison costs a second extraction on short articles. With resiliparse on,
-    #: its main content is read first: where it has under 1.5 times the words of the
-    #: precision text (run without trafilatura's readability and jusText comparisons)
-    #: the page holds no more article, and that text is taken with no other run.
+    #: its main content is read first, and the precision mode runs first without
+    #: trafilatura's readability and jusText comparisons. Where that text has 100
+    #: words or more and resiliparse's some but under 1.5 times as many, the page holds
+    #: no more article: the text is taken with no other run. Otherwise the precision
+    #: mode runs again with them, and that text is also taken if resiliparse confirms it.
     #: None never runs the precision mode (benchmarks/quality.py, benchmarks/speed.py).
     html_article_precision_min_share: float | None = 0.25
     #: Where trafilatura's default mode gave the text (no listing region) and the page

@@ -69,12 +69,14 @@ class PageTimeout(BaseException):
 _PRECISE_TEXT_TRUSTED_WORDS = 500
 
 #: resiliparse's main content with fewer than this many times the words of the precision
-#: mode's text says the page holds no more article. Then the text is taken from a run
-#: without trafilatura's readability and jusText comparisons (a third of its time), and
-#: with no default-mode run to compare it with. Elsewhere both run as before.
-#: On ScrapingHub and WCXB the same text as always running them on all pages but three
-#: of WCXB's 1,497.
+#: mode's text (and some words) says the page holds no more article. Then the text is taken
+#: from a run without trafilatura's readability and jusText comparisons (a third of its
+#: time), and with no default-mode run to compare it with. On ScrapingHub and WCXB the
+#: same text as always running them on all pages but two of WCXB's 1,497.
 _PRECISE_TEXT_CONFIRMED_RATIO = 1.5
+#: A shorter precision text may be the one block that both extractors kept (both drop
+#: blocks by their class names): the default mode's run still checks it.
+_PRECISE_TEXT_CONFIRMED_MIN_WORDS = 100
 
 #: What resiliparse adds must come to a paragraph's words at least: a line or two more
 #: is the page's edge (an address footer, a category label), not content trafilatura missed.
@@ -134,14 +136,16 @@ def extract_main_content(
     trafilatura kept and at least ``listing_min_link_share`` of it is link text,
     the region is the text (:mod:`cleanscrape.region`); None never takes it.
     On a page that declares itself an article, trafilatura's precision mode
-    runs first. Where resiliparse is on (``resiliparse_min_ratio`` set), it runs
-    without trafilatura's readability and jusText comparisons, and its text is
-    taken when resiliparse's main content has under
-    _PRECISE_TEXT_CONFIRMED_RATIO times its words. Otherwise it runs with them,
-    and its text is taken when it has _PRECISE_TEXT_TRUSTED_WORDS words or
-    resiliparse's that few, or else when it keeps at least
-    ``article_precision_min_share`` of the default mode's (see
-    ``CleanerConfig.html_article_precision_min_share``); None never runs it. Where trafilatura's default mode gave the text, on a
+    runs first. Where resiliparse is on (``resiliparse_min_ratio`` set) and
+    can read the page, it runs without trafilatura's readability and jusText
+    comparisons, and its text is taken when it holds the article
+    (``_holds_the_article``: resiliparse's main content has under
+    _PRECISE_TEXT_CONFIRMED_RATIO times its words). Otherwise it runs with
+    them, and its text is taken when it holds the article, or has
+    _PRECISE_TEXT_TRUSTED_WORDS words, or else when it keeps at least
+    ``article_precision_min_share`` of the default mode's, which then runs
+    (see ``CleanerConfig.html_article_precision_min_share``); None never
+    runs it. Where trafilatura's default mode gave the text, on a
     page that does not declare a product, resiliparse's main content is taken
     when it has ``resiliparse_min_ratio`` times the words and
     _RESILIPARSE_MIN_MORE_WORDS more; where the precision mode's text was
@@ -173,24 +177,26 @@ def extract_main_content(
         # Read before the listing check, which prunes the tree.
         variants = tab_variants(tree) if marks_tab_panels(html) else NO_TABS
         page_url = url or metadata.url
-        # resiliparse's main content, read at most once, where a rule below needs it.
+        # resiliparse's main content, read at most once, where a rule below needs it. Its depth
+        # limit is read here, before the listing check prunes the tree.
         second_text = _UNREAD
+        if resiliparse_min_ratio is not None and _too_deep_for_resiliparse(tree):
+            second_text = None
         precise, precise_words, confirmed = None, 0, False
         if article_precision_min_share is not None and not answers_are_content and _declares_article(html):
-            if resiliparse_min_ratio is not None:
-                second_text = _resiliparse_main_content(html, tree)
+            if resiliparse_min_ratio is not None and second_text is _UNREAD:
+                second_text = main_content_text(html)
             second_words = count_words(second_text) if isinstance(second_text, str) else None
             # First without trafilatura's own second opinions (readability, jusText), which
-            # are not needed where resiliparse's finds no more article.
-            if second_words is not None:
-                precise = _main_content(tree, page_url, False, favor_precision=True, fast=True)
-                precise_words = count_words(precise[0])
-                confirmed = _holds_the_article(precise_words, second_words)
-            if not confirmed:
-                precise = _main_content(tree, page_url, False, favor_precision=True)
+            # are not needed where resiliparse's finds no more article. (On a product page
+            # resiliparse adds reviews: it does not confirm, and they run.)
+            for fast in (True, False) if second_words is not None else (False,):
+                precise = _main_content(tree, page_url, False, favor_precision=True, fast=fast)
                 precise_words = count_words(precise[0])
                 confirmed = second_words is not None and _holds_the_article(precise_words, second_words)
-        if precise is not None and (confirmed or precise_words >= _PRECISE_TEXT_TRUSTED_WORDS):
+                if confirmed:
+                    break
+        if confirmed or precise_words >= _PRECISE_TEXT_TRUSTED_WORDS:
             (text, code_lines), source, kept_words = precise, TRAFILATURA_PRECISION, precise_words
         else:
             text, code_lines = _main_content(tree, page_url, answers_are_content, favor_precision=False)
@@ -220,7 +226,7 @@ def extract_main_content(
                 min_ratio = None
         if min_ratio is not None:
             if second_text is _UNREAD:
-                second_text = _resiliparse_main_content(html, tree)
+                second_text = main_content_text(html)
             second = _second_opinion(second_text, tree, page_letters, kept_words, min_ratio)
             # On a question page trafilatura's text holds the answers, which resiliparse may
             # file as comments and leave out: it may add to them, not drop them.
@@ -248,17 +254,15 @@ def extract_main_content(
 
 def _holds_the_article(words: int, resiliparse_words: int) -> bool:
     """Whether a precision-mode text of ``words`` words holds the page's article, as far as
-    resiliparse's main content (``resiliparse_words``) tells: that has fewer than
-    _PRECISE_TEXT_CONFIRMED_RATIO times its words."""
-    return words > 0 and resiliparse_words < _PRECISE_TEXT_CONFIRMED_RATIO * words
+    resiliparse's main content (``resiliparse_words``) tells: that has some words, and fewer
+    than _PRECISE_TEXT_CONFIRMED_RATIO times the text's, of _PRECISE_TEXT_CONFIRMED_MIN_WORDS
+    or more. resiliparse finding nothing says nothing."""
+    enough = words >= _PRECISE_TEXT_CONFIRMED_MIN_WORDS
+    return enough and 0 < resiliparse_words < _PRECISE_TEXT_CONFIRMED_RATIO * words
 
 
-def _resiliparse_main_content(html: str, tree) -> str | None:
-    """resiliparse's main content of the page, None where it cannot run (see
-    ``main_content_text``) or ``tree`` is too deep for it."""
-    if tree.xpath("boolean(/*" + "/*" * _RESILIPARSE_MAX_DEPTH + ")"):
-        return None
-    return main_content_text(html)
+def _too_deep_for_resiliparse(tree) -> bool:
+    return bool(tree.xpath("boolean(/*" + "/*" * _RESILIPARSE_MAX_DEPTH + ")"))
 
 
 def _second_opinion(text: str | None, tree, page_letters: str | None, default_words: int, min_ratio: float) -> str | None:

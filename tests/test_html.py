@@ -55,28 +55,29 @@ def test_an_article_page_is_read_in_trafilaturas_precision_mode_too(monkeypatch:
     modes = []
     real = trafilatura.bare_extraction
 
-    def recording(*args, favor_precision=False, **kwargs):
-        modes.append(favor_precision)
-        return real(*args, favor_precision=favor_precision, **kwargs)
+    def recording(*args, favor_precision=False, fast=False, **kwargs):
+        modes.append((favor_precision, fast))
+        return real(*args, favor_precision=favor_precision, fast=fast, **kwargs)
 
     monkeypatch.setattr(trafilatura, "bare_extraction", recording)
     record = clean(ARTICLE_PAGE)
-    # A short text, but resiliparse finds no more article: the default mode does not run.
-    assert modes == [True]
+    # A short text (under 100 words, which resiliparse's agreement does not settle): the
+    # precision mode runs without, then with trafilatura's comparisons, and the default
+    # mode runs too, to compare with.
+    assert modes == [(True, True), (True, False), (False, False)]
     assert record.extractor == "trafilatura_precision"
     assert record.text.split("\n") == PARAGRAPHS
     modes.clear()
-    # With resiliparse off, the default mode runs to compare with.
     assert clean(ARTICLE_PAGE, html_resiliparse_min_ratio=None).extractor == "trafilatura_precision"
-    assert modes == [True, False]
+    assert modes == [(True, False), (False, False)]
     modes.clear()
     assert clean(ARTICLE_PAGE, html_article_precision_min_share=None).extractor == "trafilatura"
-    assert modes == [False]
+    assert modes == [(False, False)]
     modes.clear()
     # A page that does not say it is an article, or says it is a forum thread, is read once.
     forum = ARTICLE_PAGE.replace("<head>", '<head><script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>')
     assert [clean(page).extractor for page in (PAGE, forum)] == ["trafilatura", "trafilatura"]
-    assert modes == [False, False]
+    assert modes == [(False, False), (False, False)]
 
 
 @pytest.mark.parametrize(("precise_words", "expected"), [(30, "trafilatura_precision"), (24, "trafilatura")])

@@ -117,32 +117,49 @@ def test_on_an_article_the_precision_text_needs_half_as_much_again_against_it(mo
     assert len(calls) == 1
 
 
-def test_a_precision_text_that_resiliparse_confirms_needs_no_more_runs(monkeypatch: pytest.MonkeyPatch) -> None:
-    runs = []
-    resiliparse_words = extract.count_words(main_content_text(ARTICLE_PAGE))
+def _words(prefix: str, count: int) -> str:
+    return " ".join(f"{prefix}{n}" for n in range(count))
+
+
+def test_resiliparse_confirming_the_precision_text_saves_trafilaturas_other_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    runs, words, resiliparse = [], {}, {}
 
     def main_content(tree, url, answers, *, favor_precision, fast=False):
         runs.append((favor_precision, fast))
-        words = precise_words if favor_precision else 4 * resiliparse_words
-        return " ".join(f"w{n}" for n in range(words)), frozenset()
+        return _words("w", words[favor_precision, fast]), frozenset()
 
     monkeypatch.setattr(extract, "_main_content", main_content)
-    # resiliparse has under 1.5 times the precision text's words: the page holds no more
-    # article. One run, without trafilatura's readability and jusText comparisons.
-    precise_words = int(resiliparse_words / 1.5) + 1
-    assert extract.extract_main_content(ARTICLE_PAGE).source == "trafilatura_precision"
+    monkeypatch.setattr(extract, "main_content_text", lambda html: resiliparse["text"])
+
+    def source(resiliparse_words, fast, full, **options):
+        """The text's source, with resiliparse's text of ``resiliparse_words`` (None: it cannot
+        run) and these precision-mode texts with and without trafilatura's comparisons."""
+        runs.clear()
+        words.update({(True, True): fast, (True, False): full, (False, False): 2000})
+        resiliparse["text"] = None if resiliparse_words is None else _words("r", resiliparse_words)
+        return extract.extract_main_content(ARTICLE_PAGE, **options).source
+
+    # Under 1.5 times the fast run's words: the page holds no more article, one run.
+    assert source(299, fast=200, full=250) == "trafilatura_precision"
     assert runs == [(True, True)]
-    # resiliparse finds 1.5 times as much: the precision mode runs again with the
-    # comparisons, then the default mode, which here shows that the precision mode cut
-    # the story (under a quarter of the default mode's words).
-    runs.clear()
-    precise_words = resiliparse_words * 2 // 3
-    assert extract.extract_main_content(ARTICLE_PAGE).source == "trafilatura"
+    # 1.5 times: the precision mode runs again with the comparisons, whose text it confirms.
+    assert source(300, fast=200, full=250) == "trafilatura_precision"
+    assert runs == [(True, True), (True, False)]
+    # Neither confirmed: the default mode runs, and shows that the precision mode cut the
+    # story (250 words, under a quarter of its 2,000).
+    assert source(400, fast=200, full=250) == "trafilatura"
     assert runs == [(True, True), (True, False), (False, False)]
-    # With resiliparse off, as before resiliparse: the comparisons always run.
-    runs.clear()
-    precise_words = int(resiliparse_words / 1.5) + 1
-    extract.extract_main_content(ARTICLE_PAGE, resiliparse_min_ratio=None)
+    # Under 100 words the precision text may be the one block both extractors kept.
+    assert source(60, fast=80, full=80) == "trafilatura"
+    assert runs == [(True, True), (True, False), (False, False)]
+    # resiliparse finding nothing confirms nothing.
+    assert source(0, fast=200, full=250) == "trafilatura"
+    assert len(runs) == 3
+    # Where resiliparse cannot run, or is off, the comparisons always run.
+    for options in ({}, {"resiliparse_min_ratio": None}):
+        assert source(None, fast=200, full=600, **options) == "trafilatura_precision"
+        assert runs == [(True, False)]
+    assert source(299, fast=200, full=250, resiliparse_min_ratio=None) == "trafilatura"
     assert runs == [(True, False), (False, False)]
 
 
