@@ -25,6 +25,10 @@ PRODUCT_PAGE = SERVICE_PAGE.replace(
 ARTICLE_PAGE = SERVICE_PAGE.replace("<head>", '<head><meta property="og:type" content="article">')
 
 
+def _words(prefix: str, count: int) -> str:
+    return " ".join(f"{prefix}{n}" for n in range(count))
+
+
 def _trafilatura_keeps(monkeypatch: pytest.MonkeyPatch, default: str, precise: str | None = None) -> None:
     """trafilatura's default mode (and precision mode) return these texts."""
     texts = {False: default, True: precise if precise is not None else default}
@@ -70,11 +74,11 @@ def test_where_trafilatura_kept_one_block_resiliparse_gives_the_text(monkeypatch
 def test_resiliparse_must_find_a_fifth_more_and_a_paragraph_more(monkeypatch: pytest.MonkeyPatch) -> None:
     resiliparse_words = extract.count_words(main_content_text(SERVICE_PAGE))
     # Nearly everything resiliparse found: trafilatura's text stays.
-    _trafilatura_keeps(monkeypatch, " ".join(f"w{n}" for n in range(int(resiliparse_words / 1.2) + 1)))
+    _trafilatura_keeps(monkeypatch, _words("w", int(resiliparse_words / 1.2) + 1))
     assert extract.extract_main_content(SERVICE_PAGE).source == "trafilatura"
     # A fifth more, but fewer than 30 words more: the page's edge, not missed content.
-    short_page = "<html><body><main><p>" + " ".join(f"x{n}" for n in range(60)) + "</p></main></body></html>"
-    _trafilatura_keeps(monkeypatch, " ".join(f"x{n}" for n in range(40)))
+    short_page = "<html><body><main><p>" + _words("x", 60) + "</p></main></body></html>"
+    _trafilatura_keeps(monkeypatch, _words("x", 40))
     assert extract.extract_main_content(short_page).source == "trafilatura"
 
 
@@ -99,14 +103,14 @@ def test_none_never_runs_resiliparse(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_on_an_article_the_precision_text_needs_half_as_much_again_against_it(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = _recording_second_opinions(monkeypatch)
     resiliparse_words = extract.count_words(main_content_text(SERVICE_PAGE))
-    default = " ".join(f"w{n}" for n in range(int(resiliparse_words / 1.3)))
+    default = _words("w", int(resiliparse_words / 1.3))
     # The precision mode's text is taken (it keeps over a quarter of the default mode's words);
     # resiliparse has 1.3 times the default mode's words, under the 1.5 an article needs.
     _trafilatura_keeps(monkeypatch, default, precise=" ".join(default.split()[:40]))
     assert extract.extract_main_content(ARTICLE_PAGE).source == "trafilatura_precision"
     assert len(calls) == 1
     # Against a default text of a third of resiliparse's, it is taken.
-    default = " ".join(f"w{n}" for n in range(resiliparse_words // 3))
+    default = _words("w", resiliparse_words // 3)
     _trafilatura_keeps(monkeypatch, default, precise=" ".join(default.split()[:20]))
     assert extract.extract_main_content(ARTICLE_PAGE).source == "resiliparse"
     # A precision text that kept all the default mode had gives no second opinion (resiliparse
@@ -115,10 +119,6 @@ def test_on_an_article_the_precision_text_needs_half_as_much_again_against_it(mo
     _trafilatura_keeps(monkeypatch, default, precise=default)
     assert extract.extract_main_content(ARTICLE_PAGE).source == "trafilatura_precision"
     assert len(calls) == 1
-
-
-def _words(prefix: str, count: int) -> str:
-    return " ".join(f"{prefix}{n}" for n in range(count))
 
 
 def test_resiliparse_confirming_the_precision_text_saves_trafilaturas_other_runs(monkeypatch: pytest.MonkeyPatch) -> None:
