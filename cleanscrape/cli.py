@@ -106,14 +106,14 @@ def clean(inputs, output, input_format, text_field, html_field, id_field, url_fi
         summary = run_batch(
             inputs, output, rejects, options,
             report_error=_report_error,
-            progress=bar.update if bar else None,
+            progress=bar.update if bar is not None else None,
         )
     except BrokenPipeError:
         _end_quietly()
     except (OSError, ValueError) as error:
         raise click.ClickException(str(error)) from None
     finally:
-        if bar:
+        if bar is not None:
             bar.close()
     _finish(summary, quiet)
 
