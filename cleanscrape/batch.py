@@ -26,9 +26,10 @@ from .extract import PageTimeout
 from .htmltext import html_to_text
 from .io.sinks import JsonlSink, open_sink
 from .io.sources import FieldNames, InputPage, Item, ReadFailure, Skipped, jsonl_rows, read_all
+from .workers import WorkerPool
 
-#: Pages handed to a worker at a time: small, so both workers stay busy to the end.
-CHUNK = 2
+#: A worker still on one page this many times the page timeout is killed, and the page is an error.
+HARD_DEADLINE_FACTOR = 1.5
 
 
 def warm_up(cleaner: Cleaner) -> None:
@@ -158,8 +159,17 @@ def _outcomes(items: Iterable[Item], options: BatchOptions) -> Iterator[Outcome]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     if method == "fork":
         warm_up(cleaner)
-    with multiprocessing.get_context(method).Pool(options.jobs) as pool:
-        yield from pool.imap(work, items, chunksize=CHUNK)
+    timeout = options.config.html_timeout
+    pool = WorkerPool(
+        work, options.jobs, on_lost=_lost_page, start_method=method,
+        # The timeout inside the worker ends a slow extraction with its own error; this ends anything else.
+        hard_deadline=timeout * HARD_DEADLINE_FACTOR if timeout is not None else None,
+    )
+    yield from pool.imap(items)
+
+
+def _lost_page(item: Item, why: str) -> Outcome:
+    return Outcome(item.key, error=why)
 
 
 def run_batch(

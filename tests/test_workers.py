@@ -1,0 +1,88 @@
+"""Worker processes that die or hang cost only the item they held."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from cleanscrape.workers import WorkerPool
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "news_page.txt"
+
+
+def _square_or_die(item: int) -> int:
+    if item == 7:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+    if item == 13:
+        time.sleep(3600)  # stuck where no timeout inside the worker reaches
+    return item * item
+
+
+def _lost(item: int, why: str) -> str:
+    return f"{item}: {why}"
+
+
+def test_a_dead_or_stuck_worker_costs_only_its_item() -> None:
+    pool = WorkerPool(_square_or_die, 2, on_lost=_lost, hard_deadline=1.0)
+    started = time.monotonic()
+    results = list(pool.imap(range(20)))
+    assert time.monotonic() - started < 10
+    assert results[:7] == [i * i for i in range(7)]
+    assert results[7] == "7: worker process died (signal SIGKILL)"
+    assert results[13] == "13: killed after 1 s (the page deadline)"
+    assert [r for i, r in enumerate(results) if i not in (7, 13)] == [i * i for i in range(20) if i not in (7, 13)]
+
+
+def test_results_come_in_input_order_with_one_worker() -> None:
+    assert list(WorkerPool(abs, 1, on_lost=_lost).imap([-3, 2, -1])) == [3, 2, 1]
+
+
+def test_no_items_no_results() -> None:
+    assert list(WorkerPool(abs, 2, on_lost=_lost).imap([])) == []
+
+
+def test_pool_needs_a_process() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        WorkerPool(abs, 0, on_lost=_lost)
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in path.read_text().split()] if path.exists() else []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to find the workers")
+def test_cli_run_survives_a_killed_worker(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    pages = tmp_path / "pages.jsonl"
+    with pages.open("w", encoding="utf-8") as out:
+        for n in range(600):
+            out.write(json.dumps({"id": f"p{n}", "text": f"{text}\nPage number {n} of the run."}) + "\n")
+    output = tmp_path / "out.jsonl"
+    run = subprocess.Popen(
+        [sys.executable, "-m", "cleanscrape", "clean", str(pages), "-o", str(output), "-j", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    victim = None
+    deadline = time.monotonic() + 60
+    while victim is None and time.monotonic() < deadline and run.poll() is None:
+        workers = _children(run.pid)
+        if len(workers) == 2 and output.with_name(output.name + ".partial").exists():
+            time.sleep(0.3)  # mid-run: some pages written, most still to come
+            victim = workers[0]
+            os.kill(victim, signal.SIGKILL)
+        time.sleep(0.05)
+    assert victim is not None, "the run ended before a worker could be killed"
+    _, stderr = run.communicate(timeout=120)
+    stderr = stderr.decode()
+    assert run.returncode == 1  # a page was lost: the exit code says so
+    lost = [line for line in stderr.splitlines() if "worker process died (signal SIGKILL)" in line]
+    assert len(lost) == 1
+    written = [json.loads(line)["id"] for line in output.read_text(encoding="utf-8").splitlines()]
+    assert len(written) == 599 and len(set(written)) == 599
+    assert f"read 600, written 599, rejected 0, errors 1" in stderr
