@@ -149,23 +149,26 @@ def cleaning_step(options: BatchOptions, cleaner: Cleaner | None = None) -> Call
 
 
 def _outcomes(items: Iterable[Item], options: BatchOptions) -> Iterator[Outcome]:
-    cleaner = Cleaner(options.config)
-    work = cleaning_step(options, cleaner)
-    if options.jobs <= 1:
-        yield from map(work, items)
-        return
     # Forked workers start at once and share the language profiles loaded here;
     # spawn (the only way elsewhere) re-imports everything in each worker.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    if method == "fork":
+    launch = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    cleaner = Cleaner(options.config)
+    if launch == "fork":
         warm_up(cleaner)
+    # Even one job cleans in a worker process: only there does the page deadline hold for
+    # every step, and a page that kills its process costs only itself.
+    with page_pool(options, options.jobs, launch, cleaner) as pool:
+        yield from pool.imap(items)
+
+
+def page_pool(options: BatchOptions, processes: int, launch: str, cleaner: Cleaner | None = None) -> WorkerPool:
+    """Worker processes that clean items into outcomes, each page under the hard deadline."""
     timeout = options.config.html_timeout
-    pool = WorkerPool(
-        work, options.jobs, on_lost=_lost_page, start_method=method,
+    return WorkerPool(
+        cleaning_step(options, cleaner), processes, on_lost=_lost_page, launch=launch,
         # The timeout inside the worker ends a slow extraction with its own error; this ends anything else.
         hard_deadline=timeout * HARD_DEADLINE_FACTOR if timeout is not None else None,
     )
-    yield from pool.imap(items)
 
 
 def _lost_page(item: Item, why: str) -> Outcome:

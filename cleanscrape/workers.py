@@ -1,17 +1,25 @@
 """Worker processes that map a function over items in order, and survive their own deaths.
 
 ``multiprocessing.Pool.imap`` waits forever for a chunk whose worker was
-killed (the kernel's out-of-memory killer, a crash in C code), and cannot stop
-a page stuck in C code. Here each worker holds one item at a time, so the
-parent always knows which item a worker has: when a worker dies, or passes the
-hard deadline and is killed, only that item is lost (``on_lost`` turns it into
-a result) and a new worker takes its place.
+killed (the kernel's out-of-memory killer, a crash in C code), and no signal
+can stop a page stuck in C code or reach a thread. Here each worker process
+holds one item at a time, so the parent always knows which item a worker has:
+when a worker dies, or passes the hard deadline and is killed, only that item
+is lost (``on_lost`` turns it into a result) and a new worker takes its place.
+
+Workers are forked where the platform allows it (they share what the parent
+loaded), or started as a fresh interpreter (``launch="command"``), which works
+from any thread and inside daemonic processes such as Dask's workers.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import pickle
 import signal
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,23 +28,107 @@ from typing import Any
 
 #: Items read ahead of the oldest unfinished one, per worker: bounds memory when one item is slow.
 LOOKAHEAD = 8
+#: Seconds a fresh interpreter may take to import what its work needs and say it is ready.
+START_SECONDS = 120.0
+_READY = "ready"
+#: How often an idle worker checks that its parent is still there.
+ORPHAN_CHECK_SECONDS = 1.0
 
 
-def _serve(work: Callable[[Any], Any], tasks: Connection) -> None:
+class _Stop:
+    """Sent to an idle worker to end it (EOF alone does not come: forked siblings hold the pipe too)."""
+
+
+def _serve(work: Callable[[Any], Any], tasks: Connection, results: Connection) -> None:
     # Ctrl-C reaches every process of the terminal's group; the parent alone ends the run.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
     while True:
+        # A parent killed outright sends no EOF (forked siblings hold the pipe): an orphan ends itself.
+        while not tasks.poll(ORPHAN_CHECK_SECONDS):
+            if os.getppid() != parent:
+                return
         try:
             item = tasks.recv()
         except EOFError:
             return
-        tasks.send(work(item))
+        if isinstance(item, _Stop):
+            return
+        results.send(work(item))
+
+
+class _ForkedWorker:
+    def __init__(self, context: Any, work: Callable[[Any], Any]) -> None:
+        self.connection, child_end = context.Pipe()
+        self.process = context.Process(target=_serve, args=(work, child_end, child_end), daemon=True)
+        self.process.start()
+        child_end.close()
+
+    def handles(self) -> list[Any]:
+        return [self.connection, self.process.sentinel]
+
+    def send(self, item: Any) -> None:
+        self.connection.send(item)
+
+    def exit_code(self) -> int | None:
+        self.process.join(1)
+        return self.process.exitcode
+
+    def stop(self, now: bool) -> None:
+        if not now:
+            _send_stop(self.connection)
+        self.connection.close()
+        self.process.join(0 if now else 1)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(5)
+
+
+class _CommandWorker:
+    """A fresh interpreter running this module, spoken to over its stdin and stdout."""
+
+    def __init__(self, work: Callable[[Any], Any]) -> None:
+        # It imports what this process can import (as multiprocessing's spawn does).
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(path for path in sys.path if path))
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "cleanscrape.workers"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+        )
+        self.tasks = Connection(os.dup(self.process.stdin.fileno()), readable=False)
+        self.connection = Connection(os.dup(self.process.stdout.fileno()), writable=False)
+        self.process.stdin.close()
+        self.process.stdout.close()
+        self.tasks.send_bytes(pickle.dumps(work))
+        if not self.connection.poll(START_SECONDS) or self.connection.recv() != _READY:
+            self.stop(now=True)
+            raise RuntimeError(f"a worker process did not start in {START_SECONDS:g} s")
+
+    def handles(self) -> list[Any]:
+        return [self.connection]
+
+    def send(self, item: Any) -> None:
+        self.tasks.send(item)
+
+    def exit_code(self) -> int | None:
+        try:
+            return self.process.wait(1)
+        except subprocess.TimeoutExpired:
+            return None
+
+    def stop(self, now: bool) -> None:
+        if not now:
+            _send_stop(self.tasks)
+        self.tasks.close()
+        self.connection.close()
+        try:
+            self.process.wait(0.01 if now else 1)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(5)
 
 
 @dataclass(eq=False)
-class _Worker:
-    process: Any
-    connection: Connection
+class _Slot:
+    worker: _ForkedWorker | _CommandWorker
     #: (sequence number, item, time it was sent), or None when idle.
     job: tuple[int, Any, float] | None = None
 
@@ -51,33 +143,41 @@ class WorkerPool:
     on_lost: Callable[[Any, str], Any]
     #: Seconds one item may hold a worker before the worker is killed; None: no limit.
     hard_deadline: float | None = None
-    start_method: str = "fork"
-    _context: Any = field(init=False, repr=False)
-    _workers: list[_Worker] = field(init=False, default_factory=list, repr=False)
+    #: "fork" (shares the parent's loaded modules), "spawn", or "command" (works from any thread or daemon).
+    launch: str = "fork"
+    _slots: list[_Slot] = field(init=False, default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         if self.processes < 1:
             raise ValueError(f"processes must be at least 1, got {self.processes}")
-        self._context = multiprocessing.get_context(self.start_method)
+        if self.launch not in ("fork", "spawn", "command"):
+            raise ValueError(f"launch must be 'fork', 'spawn' or 'command', got {self.launch!r}")
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def imap(self, items: Iterable[Any]) -> Iterator[Any]:
+        """Results of ``work`` over ``items``, in order. The workers outlive the call, for the next one, until :meth:`close`."""
         source = iter(items)
         exhausted = False
         next_sent = 0  # sequence number of the next item read
         next_out = 0  # sequence number of the next result to yield
         done: dict[int, Any] = {}
-        self._workers = [self._start() for _ in range(self.processes)]
+        self._slots += [_Slot(self._start()) for _ in range(self.processes - len(self._slots))]
         try:
             while True:
-                for worker in self._workers:
-                    if worker.job is None and not exhausted and next_sent - next_out < LOOKAHEAD * self.processes:
+                for slot in self._slots:
+                    if slot.job is None and not exhausted and next_sent - next_out < LOOKAHEAD * self.processes:
                         try:
                             item = next(source)
                         except StopIteration:
                             exhausted = True
                             break
-                        worker.job = (next_sent, item, time.monotonic())
-                        worker.connection.send(item)
+                        slot.job = (next_sent, item, time.monotonic())
+                        slot.worker.send(item)
                         next_sent += 1
                 while next_out in done:
                     yield done.pop(next_out)
@@ -86,75 +186,90 @@ class WorkerPool:
                     return
                 self._collect(done)
         finally:
-            self._stop_all()
+            # Left early (an error, or the caller stopped reading): a busy worker's late answer
+            # would be taken for the next call's, so it is stopped (the next call starts another).
+            for slot in [slot for slot in self._slots if slot.job is not None]:
+                slot.worker.stop(now=True)
+                self._slots.remove(slot)
+
+    def close(self) -> None:
+        for slot in self._slots:
+            slot.worker.stop(now=slot.job is not None)
+        self._slots = []
 
     def _collect(self, done: dict[int, Any]) -> None:
         """Wait for a result, a death, or the next deadline; place each result by its sequence number."""
-        busy = [w for w in self._workers if w.job is not None]
-        watched = {w.connection: w for w in busy} | {w.process.sentinel: w for w in busy}
-        for ready in wait(list(watched), timeout=self._wait_seconds(busy)):
-            worker = watched[ready]
-            if worker.job is None:
-                continue  # both its connection and its sentinel were ready
-            sequence, item, _ = worker.job
-            if ready is worker.connection:
+        watched = {handle: slot for slot in self._slots if slot.job is not None for handle in slot.worker.handles()}
+        for ready in wait(list(watched), timeout=self._wait_seconds()):
+            slot = watched[ready]
+            if slot.job is None:
+                continue  # its connection and its exit were both ready, and are handled
+            sequence, item, _ = slot.job
+            if ready is slot.worker.connection:
                 try:
-                    done[sequence] = worker.connection.recv()
-                    worker.job = None
+                    done[sequence] = slot.worker.connection.recv()
+                    slot.job = None
                     continue
                 except (EOFError, OSError):
-                    pass  # it died while answering
-            worker.process.join(1)
-            done[sequence] = self.on_lost(item, f"worker process died ({_exit_reason(worker.process.exitcode)})")
-            self._replace(worker)
+                    pass  # it died before or while answering
+            done[sequence] = self.on_lost(item, f"worker process died ({_exit_reason(slot.worker.exit_code())})")
+            self._replace(slot)
         if self.hard_deadline is not None:
             now = time.monotonic()
-            for worker in self._workers:
-                if worker.job is not None and now - worker.job[2] > self.hard_deadline:
-                    sequence, item, _ = worker.job
-                    worker.process.kill()
-                    worker.process.join(5)
-                    done[sequence] = self.on_lost(item, f"killed after {self.hard_deadline:g} s (the page deadline)")
-                    self._replace(worker)
+            for slot in self._slots:
+                if slot.job is not None and now - slot.job[2] > self.hard_deadline:
+                    done[slot.job[0]] = self.on_lost(slot.job[1], f"killed after {self.hard_deadline:g} s (the page deadline)")
+                    self._replace(slot)
 
-    def _wait_seconds(self, busy: list[_Worker]) -> float | None:
-        if self.hard_deadline is None or not busy:
+    def _wait_seconds(self) -> float | None:
+        started = [slot.job[2] for slot in self._slots if slot.job is not None]
+        if self.hard_deadline is None or not started:
             return None
-        oldest = min(w.job[2] for w in busy)
-        return max(0.0, oldest + self.hard_deadline - time.monotonic()) + 0.01
+        return max(0.0, min(started) + self.hard_deadline - time.monotonic()) + 0.01
 
-    def _start(self) -> _Worker:
-        parent_end, child_end = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(self.work, child_end), daemon=True)
-        process.start()
-        child_end.close()
-        return _Worker(process, parent_end)
+    def _start(self) -> _ForkedWorker | _CommandWorker:
+        if self.launch == "command":
+            return _CommandWorker(self.work)
+        return _ForkedWorker(multiprocessing.get_context(self.launch), self.work)
 
-    def _replace(self, worker: _Worker) -> None:
-        worker.job = None  # its item is accounted for; a late sign of its death is ignored
-        worker.connection.close()
-        if worker.process.is_alive():
-            worker.process.kill()
-        worker.process.join(5)
-        self._workers[self._workers.index(worker)] = self._start()
+    def _replace(self, slot: _Slot) -> None:
+        slot.job = None
+        slot.worker.stop(now=True)
+        slot.worker = self._start()
 
-    def _stop_all(self) -> None:
-        for worker in self._workers:
-            worker.connection.close()  # an idle worker sees EOF and returns
-        for worker in self._workers:
-            worker.process.join(1 if worker.job is None else 0)
-            if worker.process.is_alive():
-                worker.process.kill()
-                worker.process.join(5)
-        self._workers = []
+
+def _send_stop(connection: Connection) -> None:
+    try:
+        connection.send(_Stop())
+    except OSError:
+        pass  # it is gone already
 
 
 def _exit_reason(code: int | None) -> str:
     if code is None:
-        return "still running"
+        return "no exit status"
     if code < 0:
         try:
             return f"signal {signal.Signals(-code).name}"
         except ValueError:
             return f"signal {-code}"
     return f"exit code {code}"
+
+
+def _serve_over_stdio() -> None:
+    """The body of a ``launch="command"`` worker: work arrives on stdin, results leave on stdout."""
+    tasks = Connection(os.dup(0), writable=False)
+    results = Connection(os.dup(1), readable=False)
+    # What a library prints must not reach the results channel.
+    os.dup2(2, 1)
+    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+    work = pickle.loads(tasks.recv_bytes())
+    results.send(_READY)
+    _serve(work, tasks, results)
+
+
+if __name__ == "__main__":
+    # Through the package, so that what the parent pickles (such as _Stop) is the same class here.
+    from cleanscrape.workers import _serve_over_stdio as serve
+
+    serve()

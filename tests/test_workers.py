@@ -27,8 +27,9 @@ def _lost(item: int, why: str) -> str:
     return f"{item}: {why}"
 
 
-def test_a_dead_or_stuck_worker_costs_only_its_item() -> None:
-    pool = WorkerPool(_square_or_die, 2, on_lost=_lost, hard_deadline=1.0)
+@pytest.mark.parametrize("launch", ["fork", "command"])
+def test_a_dead_or_stuck_worker_costs_only_its_item(launch: str) -> None:
+    pool = WorkerPool(_square_or_die, 2, on_lost=_lost, hard_deadline=1.0, launch=launch)
     started = time.monotonic()
     results = list(pool.imap(range(20)))
     assert time.monotonic() - started < 10
@@ -46,9 +47,11 @@ def test_no_items_no_results() -> None:
     assert list(WorkerPool(abs, 2, on_lost=_lost).imap([])) == []
 
 
-def test_pool_needs_a_process() -> None:
+def test_pool_needs_a_process_and_a_known_launch() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         WorkerPool(abs, 0, on_lost=_lost)
+    with pytest.raises(ValueError, match="launch must be"):
+        WorkerPool(abs, 1, on_lost=_lost, launch="thread")
 
 
 def _children(pid: int) -> list[int]:
@@ -85,4 +88,39 @@ def test_cli_run_survives_a_killed_worker(tmp_path: Path) -> None:
     assert len(lost) == 1
     written = [json.loads(line)["id"] for line in output.read_text(encoding="utf-8").splitlines()]
     assert len(written) == 599 and len(set(written)) == 599
-    assert f"read 600, written 599, rejected 0, errors 1" in stderr
+    assert "read 600, written 599, rejected 0, errors 1" in stderr
+
+
+def _parent_of_workers(ready_file: str) -> None:
+    pool = WorkerPool(abs, 2, on_lost=_lost)
+    results = pool.imap(range(3))
+    next(results)
+    Path(ready_file).write_text(" ".join(str(p) for p in _children(os.getpid())))
+    time.sleep(3600)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to find the workers")
+def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
+    import multiprocessing
+
+    ready = tmp_path / "workers"
+    parent = multiprocessing.get_context("fork").Process(target=_parent_of_workers, args=(str(ready),))
+    parent.start()
+    deadline = time.monotonic() + 30
+    while not ready.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = [int(p) for p in ready.read_text().split()]
+    assert len(workers) == 2
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.join()
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{p}").exists() and "Z" not in _state(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(Path(f"/proc/{p}").exists() and "Z" not in _state(p) for p in workers)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return "Z"

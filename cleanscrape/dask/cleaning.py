@@ -1,7 +1,7 @@
 """Cleaning on a Dask cluster: one task per shard, each writing its own part of the output.
 
 A task reads its shard, cleans every item with the single-machine step
-(:func:`cleanscrape.batch.cleaning_step`) and files each outcome as
+(:func:`cleanscrape.batch.cleaning_step`, in a worker process of its own under the page deadline) and files each outcome as
 :func:`cleanscrape.batch.file_outcome` does, into part ``k`` of the output
 and of the rejects. It returns its counts and error messages; the driver
 adds them up and reports the errors in input order. With dedup, parts are
@@ -12,20 +12,23 @@ per part once the duplicates of the whole run are known.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import dask
+from distributed import Client, default_client
 
-from ..batch import BatchOptions, Summary, cleaning_step, file_outcome, write_marked
+from ..batch import BatchOptions, Summary, file_outcome, write_marked
 from ..corpus.dedup import DuplicateClusters
 from ..io.shards import DEFAULT_SHARD_BYTES, Shard
 from ..io.sources import jsonl_rows
 from .cluster import compute, plan
 from .dedup import find_duplicates
 from .parts import PartFiles, written_parts
+from .sandboxes import PageSandboxes, sandbox
 
 #: Where kept records wait, unmarked, until the duplicates of the run are known.
 UNMARKED = "_unmarked"
@@ -40,11 +43,31 @@ class ShardReport:
 def clean_shard(shard: Shard, options: BatchOptions, part: str, reject_part: str | None) -> ShardReport:
     """Clean one shard into its output part (and rejects part); written completely or not at all."""
     report = ShardReport()
-    work = cleaning_step(options)
-    with written_parts(part, reject_part) as (sink, reject_sink):
-        for item in shard.read(options.fields):
-            file_outcome(work(item), report.summary, sink, reject_sink, report.errors.append)
+    with sandbox(options) as pool, written_parts(part, reject_part) as (sink, reject_sink):
+        for outcome in pool.imap(shard.read(options.fields)):
+            file_outcome(outcome, report.summary, sink, reject_sink, report.errors.append)
     return report
+
+
+@contextmanager
+def _page_sandboxes(scheduler: Any) -> Iterator[None]:
+    """Each Dask worker keeps its cleaning processes between tasks for this run, and ends them after it."""
+    client = scheduler if isinstance(scheduler, Client) else _default_client() if scheduler is None else None
+    if client is None:
+        yield
+        return
+    client.register_plugin(PageSandboxes())
+    try:
+        yield
+    finally:
+        client.unregister_worker_plugin(PageSandboxes.name)
+
+
+def _default_client() -> Client | None:
+    try:
+        return default_client()
+    except ValueError:
+        return None
 
 
 def mark_part(unmarked: str, clusters: DuplicateClusters, part: str, duplicate_part: str | None) -> int:
@@ -95,7 +118,9 @@ def clean(
         for number, shard in enumerate(shards)
     ]
     summary = Summary()
-    for report in compute(*tasks, scheduler=scheduler):
+    with _page_sandboxes(scheduler):
+        reports = compute(*tasks, scheduler=scheduler)
+    for report in reports:
         summary.add(report.summary)
         for message in report.errors:
             report_error(message)
