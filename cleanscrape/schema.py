@@ -57,7 +57,7 @@ COLUMNS = (
     Column("metadata", "struct", False, "what the page says about itself, and the input's other fields", METADATA),
     Column("removed", "list_of_struct", False, "removed lines with their reason (with --explain; else empty)", REMOVED_LINE),
     Column("dropped", "string", True, "why the record was rejected (empty, language, too_short, duplicate), or null"),
-    Column("extractor", "string", False, "how the text was produced: text, trafilatura, resiliparse, html_text, ..."),
+    Column("extractor", "string", True, "how the text was produced: text, trafilatura, resiliparse, html_text, ... (null: not cleaned here)"),
     Column("word_count", "integer", False, "words in text"),
     Column("warnings", "list_of_string", False, "what failed on the page without failing it (e.g. 'htmldate: AssertionError')"),
     Column("source", "string", True, "where the page was read: file, file:line (JSONL), file:row (Parquet), file:record (WARC)"),
@@ -88,6 +88,10 @@ def conform(row: dict[str, Any]) -> dict[str, Any]:
         elif column.kind in _EMPTY:
             value = row.get(column.name)
             out[column.name] = list(value) if value is not None else []
+        elif column.name == "text":
+            out["text"] = row.get("text") or ""
+        elif column.name == "word_count" and row.get("word_count") is None:
+            out["word_count"] = len(str(row.get("text") or "").split())
         else:
             out[column.name] = row.get(column.name)
     return out
