@@ -459,5 +459,29 @@ def dedup(records, output, rejects, threshold, num_perm, jobs, quiet) -> None:
         )
 
 
+@main.command()
+@click.argument("records", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The HTML page to write.")
+@click.option("--errors", "errors_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="The run's errors file (clean --errors), to count its errors.")
+@click.option("--sample", type=click.IntRange(min=0), default=6, show_default=True,
+              help="Pages shown line by line (records written with --explain).")
+def report(records, output, errors_path, sample) -> None:
+    """Write one self-contained HTML page about RECORDS (output and rejects of 'cleanscrape clean', JSONL or Parquet):
+    counts, languages, word counts, duplicate clusters, charts and a sample of pages line by line."""
+    try:
+        from .report import write_report
+    except ImportError:  # pragma: no cover - depends on the install
+        raise click.ClickException("report needs matplotlib: pip install 'cleanscrape[report]'") from None
+    errors = sum(1 for line in Path(errors_path).read_text(encoding="utf-8").splitlines() if line) if errors_path else 0
+    try:
+        counts = write_report(records, output, errors=errors, sample_size=sample)
+    except ImportError:
+        raise click.ClickException("report needs matplotlib: pip install 'cleanscrape[report]'") from None
+    except (OSError, ValueError) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"cleanscrape: {counts.records} records ({counts.kept} kept) -> {output}", err=True)
+
+
 if __name__ == "__main__":
     main()
