@@ -346,13 +346,15 @@ def _page_to_explain(page: str, record_id: str | None, fields: FieldNames) -> In
               help="Give systems the HTML (when the gold page has it) or the page rendered to text.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Write all scores here.")
 @click.option("-q", "--quiet", is_flag=True, help="Only the overall table, no per-page lines.")
-def bench(gold, compare, mode, json_path, quiet) -> None:
-    """Score cleaning against GOLD: a JSONL of {"id", "html" or "text", "gold_text"},
-    or a folder of NAME.html|NAME.txt pages with NAME.gold.txt beside each."""
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N gold pages (by id).")
+def bench(gold, compare, mode, json_path, quiet, limit) -> None:
+    """Score cleaning against GOLD: a JSONL of {"id", "html" or "text", "gold_text"}, a folder of
+    NAME.html|NAME.txt pages with NAME.gold.txt beside each, or the ScrapingHub (ground-truth.json +
+    html/ID.html.gz) or WCXB (ground-truth/NNNN.json + html/NNNN.html.gz) folder as published."""
     from .bench import COMPARED, GoldError, cleanscrape_system, read_gold, score_page, summarize
 
     try:
-        pages = read_gold(gold)
+        pages = read_gold(gold, limit)
     except GoldError as error:
         raise click.ClickException(f"cannot read gold data:\n{error}") from None
     systems = {"cleanscrape": cleanscrape_system(), **(COMPARED if compare else {})}
