@@ -68,33 +68,70 @@ COLUMNS = (
     Column("is_duplicate", "boolean", True, "whether the record is a near-duplicate of its cluster's representative"),
 )
 
-_EMPTY = {"list_of_struct": list, "list_of_string": list}
-
-
 def conform(row: dict[str, Any]) -> dict[str, Any]:
-    """A new row with every schema key, in schema order; other top-level and metadata keys go to ``metadata.input``."""
+    """A new row with every schema key, in schema order, each value of its column's type.
+
+    Other top-level and metadata keys, and a known key whose value has
+    another type (a corpus's own ``title: 5``), go to ``metadata.input``.
+    """
     known = {column.name for column in COLUMNS}
     metadata_in = row.get("metadata")
     metadata_in = dict(metadata_in) if isinstance(metadata_in, dict) else {}
     extra = _input_fields(metadata_in.pop("input", None))
-    extra.update({k: v for k, v in metadata_in.items() if k not in {c.name for c in METADATA}})
+    if "metadata" in row and not isinstance(row["metadata"], dict):
+        extra["metadata"] = row["metadata"]
+    metadata_names = {c.name for c in METADATA}
+    extra.update({k: v for k, v in metadata_in.items() if k not in metadata_names})
     extra.update({k: v for k, v in row.items() if k not in known})
+    metadata: dict[str, Any] = {}
+    for column in METADATA[:-1]:
+        metadata[column.name] = _fitted(column, metadata_in.get(column.name), extra)
     out: dict[str, Any] = {}
     for column in COLUMNS:
         if column.name == "metadata":
-            metadata = {c.name: metadata_in.get(c.name) for c in METADATA}
             metadata["input"] = json.dumps(extra, ensure_ascii=False, sort_keys=True, default=str) if extra else None
             out["metadata"] = metadata
-        elif column.kind in _EMPTY:
-            value = row.get(column.name)
-            out[column.name] = list(value) if value is not None else []
-        elif column.name == "text":
-            out["text"] = row.get("text") or ""
         elif column.name == "word_count" and row.get("word_count") is None:
-            out["word_count"] = len(str(row.get("text") or "").split())
+            out["word_count"] = len(out["text"].split())
         else:
-            out[column.name] = row.get(column.name)
+            out[column.name] = _fitted(column, row.get(column.name), extra)
     return out
+
+
+def _fitted(column: Column, value: Any, extra: dict[str, Any]) -> Any:
+    """``value`` if it has the column's type; else it is kept in ``extra`` and the column gets its empty value."""
+    if value is None and column.nullable:
+        return None
+    if _fits(column, value):
+        return float(value) if column.kind == "number" else list(value) if column.kind.startswith("list") else value
+    if value is not None:
+        extra.setdefault(column.name, value)
+    if column.kind.startswith("list"):
+        return []
+    if column.name == "id" and value is not None:
+        return str(value)
+    return "" if column.kind == "string" and not column.nullable else 0 if not column.nullable else None
+
+
+def _fits(column: Column, value: Any) -> bool:
+    kind = column.kind
+    if kind == "string":
+        return isinstance(value, str)
+    if kind == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "list_of_string":
+        return isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value)
+    if kind == "list_of_struct":
+        return isinstance(value, (list, tuple)) and all(
+            isinstance(item, dict) and set(item) == {c.name for c in column.children}
+            and all(_fits(child, item[child.name]) for child in column.children)
+            for item in value
+        )
+    return False
 
 
 def _input_fields(value: Any) -> dict[str, Any]:

@@ -229,6 +229,20 @@ def test_html_files_take_their_canonical_or_og_url(tmp_path: Path) -> None:
     assert [r["url"] for r in _rows(run.stdout)] == ["https://news.example/a", "https://news.example/b", None]
 
 
+def test_site_templates_over_a_folder_of_html_find_the_site(tmp_path: Path) -> None:
+    promo = "Subscribe to the Harbour Gazette newsletter for daily news."
+    for number in range(12):
+        paragraphs = "".join(f"<p>{line.replace('Tuesday', f'day {number}')} Report {number}.</p>" for line in ARTICLE.split("\n"))
+        (tmp_path / f"{number:02d}.html").write_text(
+            f'<html><head><link rel="canonical" href="https://gazette.example/{number}"></head>'
+            f"<body><article>{paragraphs}<p>{promo}</p></article></body></html>")
+    run = run_with_pipes(["clean", str(tmp_path), "--site-templates", "--explain"])
+    assert run.exit_code == 0, run.stderr
+    assert "learned SiteProfile(1 sites" in run.stderr
+    rows = _rows(run.stdout)
+    assert len(rows) == 12 and all(promo not in row["text"] for row in rows)
+
+
 def test_site_templates_say_when_no_site_was_found(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(EXAMPLE)
     run = run_with_pipes(["clean", str(tmp_path), "--site-templates"])

@@ -135,3 +135,30 @@ def test_record_to_dict_validates() -> None:
     validator = jsonschema.Draft202012Validator(json_schema())
     for page in (EXAMPLE, "", "<html><body><p>Hello</p></body></html>"):
         validator.validate(clean(page).to_dict())
+
+
+def _json_values():
+    from hypothesis import strategies as st
+
+    scalars = st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.text(max_size=8)
+    return st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+                        max_leaves=6)
+
+
+def test_any_input_fields_conform_to_the_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    validator = jsonschema.Draft202012Validator(json_schema())
+
+    names = st.sampled_from([column.name for column in COLUMNS] + ["author", "crawl", "input"]) | st.text(min_size=1, max_size=8)
+
+    @settings(max_examples=200, deadline=None)
+    @given(extra=st.dictionaries(names, _json_values(), max_size=5), text=st.text(max_size=40))
+    def check(extra: dict, text: str) -> None:
+        row = conform({"id": "x", "text": text, **extra})
+        validator.validate(row)
+        assert conform(json.loads(json.dumps(row))) == row  # written, read back and written again: the same row
+
+    check()
