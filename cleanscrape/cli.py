@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -30,6 +31,17 @@ EXIT_FAILURE = 1
 EXIT_INTERRUPTED = 130
 #: Errors printed on stderr before the rest are only counted (all go to --errors FILE).
 PRINTED_ERRORS = 20
+
+
+class _Interrupts:
+    """SIGINT handler that remembers it ran: Ctrl-C, wherever it lands, ends the run as interrupted."""
+
+    def __init__(self) -> None:
+        self.seen = False
+
+    def __call__(self, signum, frame) -> None:
+        self.seen = True
+        raise KeyboardInterrupt
 
 
 class ErrorReport:
@@ -144,6 +156,8 @@ def clean(ctx, inputs, output, input_format, stdin_format, folder_glob, errors_p
     show_progress = not quiet and sys.stderr.isatty()
     bar = _progress_bar() if show_progress else None
     errors = ErrorReport(errors_path)
+    interrupts = _Interrupts()
+    previous = signal.signal(signal.SIGINT, interrupts)
     try:
         summary = run_batch(
             names, output, rejects, options,
@@ -152,16 +166,20 @@ def clean(ctx, inputs, output, input_format, stdin_format, folder_glob, errors_p
         )
     except BrokenPipeError:
         _end_quietly()
-    except KeyboardInterrupt:
-        if bar is not None:
-            bar.close()
-            bar = None
-        resume_hint = f"; --resume continues from {output}.partial" if output != "-" and not dedup else ""
-        click.echo(f"\ncleanscrape: interrupted{resume_hint}", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    except (OSError, ValueError) as error:
-        raise click.ClickException(str(error)) from None
+    except BaseException as error:
+        # A library may turn the KeyboardInterrupt it was reading in into its own error (langdetect does).
+        if interrupts.seen or isinstance(error, KeyboardInterrupt):
+            if bar is not None:
+                bar.close()
+                bar = None
+            resume_hint = f"; --resume continues from {output}.partial" if output != "-" and not dedup else ""
+            click.echo(f"\ncleanscrape: interrupted{resume_hint}", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        if isinstance(error, (OSError, ValueError)):
+            raise click.ClickException(str(error)) from None
+        raise
     finally:
+        signal.signal(signal.SIGINT, previous)
         if bar is not None:
             bar.close()
         errors.close()

@@ -297,11 +297,12 @@ def test_an_output_naming_an_input_is_refused(tmp_path: Path, flag: str) -> None
     assert source.read_bytes() == data
 
 
-def test_ctrl_c_exits_130_with_one_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("delay", [0.0, 1.5])  # while the workers start (profiles loading), and while they clean
+def test_ctrl_c_exits_130_with_one_line(tmp_path: Path, delay: float) -> None:
     source = tmp_path / "many.jsonl"
     source.write_bytes(_jsonl_bytes([{"id": str(n), "text": EXAMPLE.replace("Tuesday", f"day {n}")} for n in range(3000)]))
     run = interrupt_in_terminal(["clean", str(source), "-j", "2", "-o", str(tmp_path / "out.jsonl")], when_seen="pages",
-                                cwd=tmp_path)
+                                cwd=tmp_path, delay=delay)
     assert run.exit_code == 130, run.stderr
     assert "Traceback" not in run.stderr and "KeyboardInterrupt" not in run.stderr
     assert run.stderr.count("cleanscrape: interrupted") == 1
