@@ -68,7 +68,18 @@ class ErrorReport:
             click.echo(f"cleanscrape: ... {self.count - self.limit} more errors not shown; {where}", err=True)
 
 
-@click.group()
+class _Commands(click.Group):
+    """Ctrl-C in any command exits 130 with one line (click would print "Aborted!" and exit 1)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\ncleanscrape: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+
+
+@click.group(cls=_Commands)
 @click.version_option(__version__, prog_name="cleanscrape")
 def main() -> None:
     """Turn scraped web pages into clean article records."""
@@ -153,17 +164,20 @@ def clean(ctx, inputs, output, input_format, stdin_format, folder_glob, errors_p
             raise click.ClickException(str(error)) from None
         _finish(summary, quiet)
         return
+    interrupts = _Interrupts()
+    previous = signal.signal(signal.SIGINT, interrupts)
     show_progress = not quiet and sys.stderr.isatty()
     bar = _progress_bar() if show_progress else None
     errors = ErrorReport(errors_path)
-    interrupts = _Interrupts()
-    previous = signal.signal(signal.SIGINT, interrupts)
+
+    def progress(pages: int) -> None:
+        if interrupts.seen:  # an interrupt that library code caught and dropped still ends the run
+            raise KeyboardInterrupt
+        if bar is not None:
+            bar.update(pages)
+
     try:
-        summary = run_batch(
-            names, output, rejects, options,
-            report_error=errors,
-            progress=bar.update if bar is not None else None,
-        )
+        summary = run_batch(names, output, rejects, options, report_error=errors, progress=progress)
     except BrokenPipeError:
         _end_quietly()
     except BaseException as error:
@@ -172,7 +186,8 @@ def clean(ctx, inputs, output, input_format, stdin_format, folder_glob, errors_p
             if bar is not None:
                 bar.close()
                 bar = None
-            resume_hint = f"; --resume continues from {output}.partial" if output != "-" and not dedup else ""
+            partial = Path(f"{output}.partial")
+            resume_hint = f"; --resume continues from {partial}" if output != "-" and not dedup and partial.exists() else ""
             click.echo(f"\ncleanscrape: interrupted{resume_hint}", err=True)
             sys.exit(EXIT_INTERRUPTED)
         if isinstance(error, (OSError, ValueError)):

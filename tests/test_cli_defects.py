@@ -306,4 +306,6 @@ def test_ctrl_c_exits_130_with_one_line(tmp_path: Path, delay: float) -> None:
     assert run.exit_code == 130, run.stderr
     assert "Traceback" not in run.stderr and "KeyboardInterrupt" not in run.stderr
     assert run.stderr.count("cleanscrape: interrupted") == 1
-    assert (tmp_path / "out.jsonl.partial").exists()
+    assert not (tmp_path / "out.jsonl").exists()  # never a finished-looking file from a cut run
+    if delay:  # pages were being written: the run can go on from them
+        assert (tmp_path / "out.jsonl.partial").exists() and "--resume continues from" in run.stderr
