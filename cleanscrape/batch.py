@@ -54,6 +54,10 @@ class Summary:
     errors: int = 0
     rejected: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)
+    #: Lines removed from the pages written or rejected, by reason.
+    removed_lines: Counter = field(default_factory=Counter)
+    #: Near-duplicates found (with --dedup), wherever they were written.
+    duplicates: int = 0
 
     def add(self, other: Summary) -> None:
         """Count another part of the run (a shard cleaned elsewhere) in this one."""
@@ -63,6 +67,8 @@ class Summary:
         self.errors += other.errors
         self.rejected.update(other.rejected)
         self.skipped.update(other.skipped)
+        self.removed_lines.update(other.removed_lines)
+        self.duplicates += other.duplicates
 
     def count_duplicates(self, moved: int) -> None:
         """Records first written, then found to be duplicates and moved to the rejects."""
@@ -84,7 +90,12 @@ class Summary:
         if self.skipped:
             parts.append(f"skipped {sum(self.skipped.values())}{detail(self.skipped)}")
         parts.append(f"errors {self.errors}")
-        return "cleanscrape: " + ", ".join(parts)
+        line = "cleanscrape: " + ", ".join(parts)
+        if self.duplicates:
+            line += f"; duplicates {self.duplicates}"
+        if self.removed_lines:
+            line += f"\ncleanscrape: removed lines {sum(self.removed_lines.values())}{detail(self.removed_lines)}"
+        return line
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,10 @@ class BatchOptions:
     site_profile: SiteProfile | None = None
     #: Mark near-duplicate documents across the run (duplicates go to the rejects file when there is one).
     dedup: DedupConfig | None = None
+    #: What stdin holds ("auto" sniffs it; see io.sources.STDIN_FORMATS).
+    stdin_format: str = "auto"
+    #: Which files below a folder input are read (default: page and corpus endings).
+    folder_glob: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +121,8 @@ class Outcome:
     row: dict[str, Any] | None = None
     error: str | None = None
     skipped: str | None = None
+    #: The page's removed lines by reason (counted before --explain decides whether the row lists them).
+    removed: tuple[tuple[str, int], ...] = ()
 
 
 def page_site(page: InputPage) -> str | None:
@@ -130,16 +147,21 @@ def _process(cleaner: Cleaner, explain: bool, profile: SiteProfile | None, item:
         )
     except (Exception, PageTimeout) as error:  # one bad page must not end the batch; it is reported with its place
         return Outcome(item.key, error=f"{type(error).__name__}: {error}")
-    return Outcome(item.key, row=_row(item, record.to_dict(), explain))
+    removed = tuple(record.removed_by_reason().items())
+    return Outcome(item.key, row=_row(item, record.to_dict(), explain), removed=removed)
 
 
 def _row(page: InputPage, row: dict[str, Any], explain: bool) -> dict[str, Any]:
     if not explain:
         row["removed"] = []
     row["source"] = page.key
-    # The input's other fields travel with the record, after cleanscrape's own.
-    for name, value in page.extra.items():
-        row["metadata"].setdefault(name, value)
+    if row["url"] is None:
+        row["url"] = page.url
+    row["http_status"] = page.http_status
+    row["warc_date"] = page.warc_date
+    row["warc_record_id"] = page.warc_record_id
+    # The input's other fields travel with the record, apart from cleanscrape's own (metadata.input).
+    row["metadata"]["input"] = dict(page.extra) or None
     return row
 
 
@@ -192,7 +214,7 @@ def run_batch(
     sink = JsonlSink(_scratch_name(output)) if options.dedup is not None else final_sink
     done = final_sink.done_keys | (reject_sink.done_keys if reject_sink else set())
     try:
-        items = read_all(list(inputs), options.fields)
+        items = read_all(list(inputs), options.fields, options.stdin_format, options.folder_glob)
         pending = (item for item in items if not _already_done(item, done, summary))
         for outcome in _outcomes(pending, options):
             file_outcome(outcome, summary, sink, reject_sink, report_error)
@@ -201,9 +223,10 @@ def run_batch(
         if options.dedup is not None:
             sink.finish()
             scratch = Path(_scratch_name(output))
-            moved = write_marked_duplicates(scratch, options.dedup, options.jobs, final_sink, reject_sink).moved
+            marked = write_marked_duplicates(scratch, options.dedup, options.jobs, final_sink, reject_sink)
             scratch.unlink()
-            summary.count_duplicates(moved)
+            summary.count_duplicates(marked.moved)
+            summary.duplicates += marked.clusters.summary()["duplicates"]
     except BaseException:
         for open_one in {id(s): s for s in (sink, final_sink, reject_sink) if s is not None}.values():
             open_one.abort()
@@ -223,6 +246,7 @@ def file_outcome(outcome: Outcome, summary: Summary, sink, reject_sink, report_e
     elif outcome.skipped is not None:
         summary.skipped[outcome.skipped] += 1
     else:
+        summary.removed_lines.update(dict(outcome.removed))
         dropped = outcome.row["dropped"]
         if dropped is None:
             summary.written += 1
@@ -277,11 +301,12 @@ def _already_done(item: Item, done: set[str], summary: Summary) -> bool:
 
 
 def learn_site_profile(
-    inputs: Iterable[str], fields: FieldNames, config: SiteProfileConfig, report_error: Callable[[str], None]
+    inputs: Iterable[str], fields: FieldNames, config: SiteProfileConfig, report_error: Callable[[str], None],
+    folder_glob: str | None = None,
 ) -> SiteProfile:
     """First pass of site-template cleaning: count each site's lines over every readable page."""
     learner = SiteProfileLearner(config)
-    count_site_lines(learner, read_all(list(inputs), fields), report_error)
+    count_site_lines(learner, read_all(list(inputs), fields, folder_glob=folder_glob), report_error)
     return learner.profile()
 
 

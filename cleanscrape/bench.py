@@ -6,6 +6,7 @@ their own data exactly as the published tables are scored.
 
 from __future__ import annotations
 
+import gzip
 import json
 import statistics
 from collections.abc import Callable, Iterable, Sequence
@@ -45,14 +46,82 @@ class GoldPage:
         return html_to_text(self.html or "")
 
 
-def read_gold(path: Path) -> list[GoldPage]:
-    """Gold pages from a JSONL file or a folder of ``NAME.html|.txt`` + ``NAME.gold.txt``."""
+def read_gold(path: Path, limit: int | None = None) -> list[GoldPage]:
+    """Gold pages from a JSONL file, a folder of ``NAME.html|.txt`` + ``NAME.gold.txt``, or a
+    ScrapingHub (``ground-truth.json`` + ``html/ID.html.gz``) or WCXB (``ground-truth/NNNN.json`` +
+    ``html/NNNN.html.gz``) dataset folder as published; ``limit`` reads only the first pages (by id)."""
     path = Path(path)
+    if path.is_dir() and (path / "ground-truth.json").is_file() and (path / "html").is_dir():
+        return _read_scrapinghub(path, limit)
+    if path.is_dir() and (path / "ground-truth").is_dir() and (path / "html").is_dir():
+        return _read_wcxb(path, limit)
     if path.is_dir():
-        return _read_gold_folder(path)
+        return _read_gold_folder(path)[:limit]
     if not path.is_file():
         raise GoldError(f"{path}: no such file or folder")
-    return _read_gold_jsonl(path)
+    return _read_gold_jsonl(path)[:limit]
+
+
+def _read_page_file(folder: Path, stem: str) -> str | None:
+    """``html/STEM.html.gz`` (or ``.html``) of a dataset folder, decoded as the cleaner decodes pages."""
+    for name, unpack in ((f"{stem}.html.gz", gzip.decompress), (f"{stem}.html", bytes)):
+        page = folder / "html" / name
+        if page.is_file():
+            return decode_page(unpack(page.read_bytes()))
+    return None
+
+
+def _read_scrapinghub(folder: Path, limit: int | None) -> list[GoldPage]:
+    """The ScrapingHub article benchmark: ``{id: {"articleBody", "url"}}`` and the page of each id."""
+    try:
+        truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise GoldError(f"{folder / 'ground-truth.json'}: bad JSON ({error})") from None
+    pages, problems = [], []
+    for key in sorted(truth)[:limit]:
+        html = _read_page_file(folder, key)
+        body = (truth[key] or {}).get("articleBody") if isinstance(truth[key], dict) else None
+        if html is None or not isinstance(body, str):
+            problems.append(f"{folder}: {key}: " + ("no html/" + key + ".html.gz" if html is None else "no articleBody"))
+            continue
+        pages.append(GoldPage(id=key, gold_text=body, html=html, page_type="article"))
+    return _checked(pages, problems, folder)
+
+
+def _read_wcxb(folder: Path, limit: int | None) -> list[GoldPage]:
+    """The WCXB benchmark: ``ground-truth/NNNN.json`` (``ground_truth.main_content``, ``with``, ``without``,
+    ``_internal.page_type.primary``) and ``html/NNNN.html.gz``."""
+    pages, problems = [], []
+    for gold_file in sorted((folder / "ground-truth").glob("*.json"))[:limit]:
+        try:
+            data = json.loads(gold_file.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            problems.append(f"{gold_file}: bad JSON ({error})")
+            continue
+        truth = data.get("ground_truth") or {}
+        html = _read_page_file(folder, gold_file.stem)
+        if html is None or not isinstance(truth.get("main_content"), str):
+            problems.append(f"{gold_file}: " + ("no html/" + gold_file.stem + ".html.gz" if html is None else "no main_content"))
+            continue
+        page_type = ((data.get("_internal") or {}).get("page_type") or {}).get("primary", "article")
+        pages.append(GoldPage(
+            id=gold_file.stem,
+            gold_text=truth["main_content"],
+            html=html,
+            # WCXB's "category" pages are the collections of its published tables.
+            page_type="collection" if page_type == "category" else page_type,
+            with_snippets=tuple(truth.get("with") or ()),
+            without_snippets=tuple(truth.get("without") or ()),
+        ))
+    return _checked(pages, problems, folder)
+
+
+def _checked(pages: list[GoldPage], problems: list[str], folder: Path) -> list[GoldPage]:
+    if problems:
+        raise GoldError("\n".join(problems[:20] + ([f"... and {len(problems) - 20} more"] if len(problems) > 20 else [])))
+    if not pages:
+        raise GoldError(f"{folder}: no gold pages")
+    return pages
 
 
 def _read_gold_jsonl(path: Path) -> list[GoldPage]:

@@ -65,7 +65,8 @@ class Cleaner:
         """
         text, extraction, verdict, extractor = self._read(page, input_format, url, is_site_template, content_type)
         body = "\n".join(line.text for line, reason in zip(verdict.lines, verdict.reasons) if reason is None)
-        language = verdict.language
+        # An empty record has no language: the guess came from the lines that were all removed.
+        language = verdict.language if body.strip() else None
         facts = extraction or Extraction(text="")
         return Record(
             id=id if id is not None else _content_id(url, text),

@@ -8,10 +8,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from . import __version__
 from .batch import BatchOptions, learn_site_profile, run_batch, write_marked_duplicates
@@ -20,13 +22,64 @@ from .config import CleanerConfig
 from .corpus import DedupConfig, SiteProfile, SiteProfileConfig
 from .io.shards import DEFAULT_SHARD_BYTES
 from .io.sinks import open_sink
-from .io.sources import FieldNames, read_page_bytes
+from .io.sources import STDIN_FORMATS, FieldNames, InputPage, expand, format_of, read_all, read_page_bytes
+from .options import load_config_file, parse_option
 from .urls import url_host
 
 EXIT_FAILURE = 1
+#: The shell's code for a run ended by Ctrl-C (128 + SIGINT).
+EXIT_INTERRUPTED = 130
+#: Errors printed on stderr before the rest are only counted (all go to --errors FILE).
+PRINTED_ERRORS = 20
 
 
-@click.group()
+class _Interrupts:
+    """SIGINT handler that remembers it ran: Ctrl-C, wherever it lands, ends the run as interrupted."""
+
+    def __init__(self) -> None:
+        self.seen = False
+
+    def __call__(self, signum, frame) -> None:
+        self.seen = True
+        raise KeyboardInterrupt
+
+
+class ErrorReport:
+    """Per-page errors: the first few on stderr, every one in the errors file when there is one."""
+
+    def __init__(self, path: str | None = None, limit: int = PRINTED_ERRORS) -> None:
+        self.path = path
+        self.limit = limit
+        self.count = 0
+        self._file = open(path, "w", encoding="utf-8") if path else None
+
+    def __call__(self, message: str) -> None:
+        self.count += 1
+        if self.count <= self.limit:
+            click.echo(f"cleanscrape: error: {message}", err=True)
+        if self._file is not None:
+            self._file.write(message + "\n")
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        if self.count > self.limit:
+            where = f"all {self.count} are in {self.path}" if self.path else "--errors FILE keeps them all"
+            click.echo(f"cleanscrape: ... {self.count - self.limit} more errors not shown; {where}", err=True)
+
+
+class _Commands(click.Group):
+    """Ctrl-C in any command exits 130 with one line (click would print "Aborted!" and exit 1)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\ncleanscrape: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+
+
+@click.group(cls=_Commands)
 @click.version_option(__version__, prog_name="cleanscrape")
 def main() -> None:
     """Turn scraped web pages into clean article records."""
@@ -37,7 +90,17 @@ def main() -> None:
 @click.option("-o", "--output", default="-", show_default=True,
               help="Where records go: '-' (stdout), FILE.jsonl[.gz|.zst] or FILE.parquet.")
 @click.option("--format", "input_format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
-              help="What plain page files hold (.html files are always HTML).")
+              help="What pages and JSONL/Parquet text fields hold (.html files and html fields are always HTML).")
+@click.option("--stdin-format", type=click.Choice(STDIN_FORMATS), default="auto", show_default=True,
+              help="What '-' (stdin) holds; auto sniffs gzip/zstd, WARC, Parquet, JSONL or a page.")
+@click.option("--glob", "folder_glob", default=None, metavar="PATTERN",
+              help="Read the files matching PATTERN below folder inputs (default: page and corpus endings).")
+@click.option("--errors", "errors_path", default=None, type=click.Path(dir_okay=False),
+              help=f"Write every per-page error here (stderr shows the first {PRINTED_ERRORS}).")
+@click.option("--option", "option_pairs", multiple=True, metavar="NAME=VALUE",
+              help="Set any CleanerConfig option, e.g. --option html_timeout=10 (repeatable; see README).")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="A TOML file of CleanerConfig options (name = value); flags and --option override it.")
 @click.option("--text-field", default="text", show_default=True, help="JSONL/Parquet field with page text.")
 @click.option("--html-field", default="html", show_default=True, help="JSONL/Parquet field with page HTML (preferred).")
 @click.option("--id-field", default="id", show_default=True, help="JSONL/Parquet field with the record id.")
@@ -62,8 +125,10 @@ def main() -> None:
 @click.option("--shard-mb", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_SHARD_BYTES / 2**20, show_default=True,
               help="With --engine dask: MB of input per task (JSONL files are cut by byte range).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def clean(inputs, output, input_format, text_field, html_field, id_field, url_field, jobs, languages, min_words,
-          explain, rejects, resume, site_profile, site_templates, dedup, timeout, engine, scheduler, shard_mb, quiet) -> None:
+@click.pass_context
+def clean(ctx, inputs, output, input_format, stdin_format, folder_glob, errors_path, option_pairs, config_path, text_field,
+          html_field, id_field, url_field, jobs, languages, min_words, explain, rejects, resume, site_profile,
+          site_templates, dedup, timeout, engine, scheduler, shard_mb, quiet) -> None:
     """Clean pages into records, one per input page, in input order.
 
     INPUTS are files, folders (recursively), globs or '-' (stdin): HTML and
@@ -71,13 +136,11 @@ def clean(inputs, output, input_format, text_field, html_field, id_field, url_fi
     in the output, the rejects file, or the error report on stderr, and the
     summary's counts add up to the pages read.
     """
-    config = CleanerConfig(
-        input_format=input_format,
-        languages=tuple(code.strip() for code in languages.split(",") if code.strip()) if languages else None,
-        min_words=min_words,
-        html_timeout=timeout,
-    )
+    config = _cleaner_config(ctx, config_path, option_pairs, input_format=input_format, languages=languages,
+                             min_words=min_words, html_timeout=timeout)
     fields = FieldNames(text=text_field, html=html_field, id=id_field, url=url_field)
+    names = _input_names(inputs, folder_glob)
+    _check_outputs(names, output, rejects)
     if site_profile and site_templates:
         raise click.UsageError("give --site-profile or --site-templates, not both")
     if site_templates and "-" in inputs:
@@ -86,36 +149,101 @@ def clean(inputs, output, input_format, text_field, html_field, id_field, url_fi
         raise click.UsageError("--engine dask reads files (not stdin) into an output folder (not '-'), and cannot --resume")
     profile = _load_profile(site_profile) if site_profile else None
     if site_templates and engine == "local":
-        profile = learn_site_profile(inputs, fields, SiteProfileConfig(), _report_error)
+        profile = learn_site_profile(names, fields, SiteProfileConfig(), _report_error)
         if not quiet:
             click.echo(f"cleanscrape: learned {profile!r}", err=True)
+        _warn_if_no_sites(profile)
     options = BatchOptions(
         config=config, jobs=jobs, explain=explain, resume=resume, fields=fields, site_profile=profile,
-        dedup=DedupConfig() if dedup else None,
+        dedup=DedupConfig() if dedup else None, stdin_format=stdin_format,
     )
     if engine == "dask":
         try:
-            summary = _clean_on_dask(inputs, output, rejects, options, site_templates, scheduler, int(shard_mb * 2**20), quiet)
+            summary = _clean_on_dask(names, output, rejects, options, site_templates, scheduler, int(shard_mb * 2**20), quiet)
         except (OSError, ValueError) as error:
             raise click.ClickException(str(error)) from None
         _finish(summary, quiet)
         return
+    interrupts = _Interrupts()
+    previous = signal.signal(signal.SIGINT, interrupts)
     show_progress = not quiet and sys.stderr.isatty()
     bar = _progress_bar() if show_progress else None
+    errors = ErrorReport(errors_path)
+
+    def progress(pages: int) -> None:
+        if interrupts.seen:  # an interrupt that library code caught and dropped still ends the run
+            raise KeyboardInterrupt
+        if bar is not None:
+            bar.update(pages)
+
     try:
-        summary = run_batch(
-            inputs, output, rejects, options,
-            report_error=_report_error,
-            progress=bar.update if bar is not None else None,
-        )
+        summary = run_batch(names, output, rejects, options, report_error=errors, progress=progress)
     except BrokenPipeError:
         _end_quietly()
-    except (OSError, ValueError) as error:
-        raise click.ClickException(str(error)) from None
+    except BaseException as error:
+        # A library may turn the KeyboardInterrupt it was reading in into its own error (langdetect does).
+        if interrupts.seen or isinstance(error, KeyboardInterrupt):
+            if bar is not None:
+                bar.close()
+                bar = None
+            partial = Path(f"{output}.partial")
+            resume_hint = f"; --resume continues from {partial}" if output != "-" and not dedup and partial.exists() else ""
+            click.echo(f"\ncleanscrape: interrupted{resume_hint}", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        if isinstance(error, (OSError, ValueError)):
+            raise click.ClickException(str(error)) from None
+        raise
     finally:
+        signal.signal(signal.SIGINT, previous)
         if bar is not None:
             bar.close()
+        errors.close()
     _finish(summary, quiet)
+
+
+def _cleaner_config(ctx, config_path, option_pairs, **flags) -> CleanerConfig:
+    """Defaults, then the --config file, then the flags given, then each --option; the config checks them all."""
+    values = {}
+    try:
+        if config_path:
+            values.update(load_config_file(config_path))
+        for name, value in flags.items():
+            param = {"html_timeout": "timeout"}.get(name, name)
+            if name not in values or ctx.get_parameter_source(param) is not ParameterSource.DEFAULT:
+                values[name] = value
+        for pair in option_pairs:
+            name, value = parse_option(pair)
+            values[name] = value
+        return CleanerConfig(**values)
+    except (ValueError, TypeError) as error:
+        raise click.UsageError(str(error)) from None
+
+
+def _input_names(inputs, folder_glob: str | None) -> list[str]:
+    """The files the inputs name; none at all (an empty folder, a glob matching nothing) is an error."""
+    names = list(expand(inputs, folder_glob))
+    if not names:
+        raise click.ClickException(f"no input files in {' '.join(inputs)}" + (f" matching {folder_glob!r}" if folder_glob else ""))
+    return names
+
+
+def _check_outputs(names: list[str], output: str, rejects: str | None) -> None:
+    """Writing over an input would destroy it before it is read."""
+    inputs = {os.path.realpath(name) for name in names if name != "-"}
+    for flag, target in (("-o", output), ("--rejects", rejects)):
+        if target and target != "-" and os.path.realpath(target) in inputs:
+            raise click.UsageError(f"{flag} {target} is one of the inputs; writing it would destroy it")
+    if rejects and output != "-" and os.path.realpath(rejects) == os.path.realpath(output):
+        raise click.UsageError("-o and --rejects name the same file")
+
+
+def _warn_if_no_sites(profile: SiteProfile) -> None:
+    if not profile.sites:
+        click.echo(
+            f"cleanscrape: warning: no site has enough pages for a template profile "
+            f"({profile.stats.get('pages_without_site', 0)} pages had no URL, 'site' or 'source' to name their site)",
+            err=True,
+        )
 
 
 def _finish(summary, quiet: bool) -> None:
@@ -168,21 +296,80 @@ def _progress_bar():
 
 @main.command()
 @click.argument("page", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--id", "record_id", default=None,
+              help="In a JSONL, WARC or Parquet file: the record to explain (its id, URL or place file:line); default the first.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object: the record's facts and every line with its reason.")
 @click.option("--format", "input_format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True)
+@click.option("--text-field", default="text", show_default=True)
+@click.option("--html-field", default="html", show_default=True)
+@click.option("--id-field", default="id", show_default=True)
+@click.option("--url-field", default="url", show_default=True)
 @click.option("--site-profile", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Also mark the site's template lines, learned by 'cleanscrape learn-templates'.")
 @click.option("--url", default=None, help="The page's URL: names its site in the profile.")
-def explain(page, input_format, site_profile, url) -> None:
-    """Show PAGE line by line, each line marked kept or removed with its reason."""
-    matcher = _load_profile(site_profile).matcher(url_host(url)) if site_profile else None
+@click.option("--option", "option_pairs", multiple=True, metavar="NAME=VALUE", help="Set any CleanerConfig option (repeatable).")
+def explain(page, record_id, as_json, input_format, text_field, html_field, id_field, url_field, site_profile, url,
+            option_pairs) -> None:
+    """Show PAGE line by line, each line marked kept or removed with its reason.
+
+    PAGE is a page file or '-', or a JSONL, WARC or Parquet file with --id
+    naming one of its records. For HTML, lines outside the main content are
+    'not_main_content', and the header says which extractor gave that content.
+    """
+    values = dict(parse_option(pair) for pair in option_pairs) if option_pairs else {}
     try:
-        decisions = Cleaner(CleanerConfig(input_format=input_format)).explain(read_page_bytes(page), url=url, is_site_template=matcher)
+        config = CleanerConfig(input_format=input_format, **values)
+    except (ValueError, TypeError) as error:
+        raise click.UsageError(str(error)) from None
+    fields = FieldNames(text=text_field, html=html_field, id=id_field, url=url_field)
+    item = _page_to_explain(page, record_id, fields)
+    url = url or item.url
+    matcher = _load_profile(site_profile).matcher(url_host(url)) if site_profile else None
+    # A file's ending or a row's field says what the page is; otherwise the configuration does.
+    cleaner = Cleaner(config if item.input_format == "auto" else config.replace(input_format=item.input_format))
+    try:
+        record = cleaner.clean(item.content, url=url, id=item.id or item.key, is_site_template=matcher,
+                               content_type=item.content_type)
+        decisions = cleaner.explain(item.content, url=url, is_site_template=matcher, content_type=item.content_type)
+    except Exception as error:  # a page that cannot be cleaned is reported, not a traceback
+        raise click.ClickException(f"{item.key}: {type(error).__name__}: {error}") from None
+    try:
+        if as_json:
+            click.echo(json.dumps({
+                "id": record.id, "url": record.url, "source": item.key, "title": record.title,
+                "extractor": record.extractor, "language": record.language, "dropped": record.dropped,
+                "word_count": record.word_count,
+                "lines": [{"line": d.line, "text": d.text, "reason": d.reason} for d in decisions],
+            }, ensure_ascii=False, indent=1))
+            return
+        outside = "; lines outside its main content: not_main_content" if record.extractor not in ("text", "html_text") else ""
+        click.echo(click.style(f"# {item.key}: extractor {record.extractor}{outside}; "
+                               f"language {record.language}; {record.word_count} words kept"
+                               + (f"; dropped: {record.dropped}" if record.dropped else ""), dim=True), err=True)
         for decision in decisions:
             label = "keep" if decision.reason is None else decision.reason
             marker = click.style(f"{decision.line:5d} {label:<16} ", fg="green" if decision.reason is None else "red")
             click.echo(f"{marker}{decision.text}")
     except BrokenPipeError:
         _end_quietly()
+
+
+def _page_to_explain(page: str, record_id: str | None, fields: FieldNames) -> InputPage:
+    """The one page to explain: the file itself, or one record of a corpus file."""
+    if page != "-" and format_of(page) not in ("jsonl", "json", "warc", "parquet"):
+        if record_id:
+            raise click.UsageError("--id picks a record of a JSONL, WARC or Parquet file")
+        return InputPage(page, 0, read_page_bytes(page), "html" if format_of(page) == "html" else "auto")
+    first = None
+    for item in read_all([page], fields):
+        if not isinstance(item, InputPage):
+            continue
+        if record_id is None or record_id in (item.id, item.key, item.url):
+            return item
+        first = first or item
+    if record_id is None:
+        raise click.ClickException(f"{page}: no readable page")
+    raise click.ClickException(f"{page}: no record with id, URL or place {record_id!r}")
 
 
 @main.command()
@@ -192,13 +379,15 @@ def explain(page, input_format, site_profile, url) -> None:
               help="Give systems the HTML (when the gold page has it) or the page rendered to text.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Write all scores here.")
 @click.option("-q", "--quiet", is_flag=True, help="Only the overall table, no per-page lines.")
-def bench(gold, compare, mode, json_path, quiet) -> None:
-    """Score cleaning against GOLD: a JSONL of {"id", "html" or "text", "gold_text"},
-    or a folder of NAME.html|NAME.txt pages with NAME.gold.txt beside each."""
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N gold pages (by id).")
+def bench(gold, compare, mode, json_path, quiet, limit) -> None:
+    """Score cleaning against GOLD: a JSONL of {"id", "html" or "text", "gold_text"}, a folder of
+    NAME.html|NAME.txt pages with NAME.gold.txt beside each, or the ScrapingHub (ground-truth.json +
+    html/ID.html.gz) or WCXB (ground-truth/NNNN.json + html/NNNN.html.gz) folder as published."""
     from .bench import COMPARED, GoldError, cleanscrape_system, read_gold, score_page, summarize
 
     try:
-        pages = read_gold(gold)
+        pages = read_gold(gold, limit)
     except GoldError as error:
         raise click.ClickException(f"cannot read gold data:\n{error}") from None
     systems = {"cleanscrape": cleanscrape_system(), **(COMPARED if compare else {})}
@@ -241,14 +430,30 @@ def bench(gold, compare, mode, json_path, quiet) -> None:
               help="A template line is on at least this many pages ...")
 @click.option("--min-share", type=click.FloatRange(0, 1, min_open=True), default=SiteProfileConfig.min_share, show_default=True,
               help="... and on at least this share of its site's pages.")
-def learn_templates(inputs, output, text_field, html_field, url_field, min_site_pages, min_pages, min_share) -> None:
-    """Learn each site's template lines from many of its pages (site: URL host, else a 'site' or 'source' field)."""
+@click.option("--glob", "folder_glob", default=None, metavar="PATTERN",
+              help="Read the files matching PATTERN below folder inputs (default: page and corpus endings).")
+@click.option("--errors", "errors_path", default=None, type=click.Path(dir_okay=False), help="Write every read error here.")
+def learn_templates(inputs, output, text_field, html_field, url_field, min_site_pages, min_pages, min_share, folder_glob,
+                    errors_path) -> None:
+    """Learn each site's template lines from many of its pages (site: URL host, else a 'site' or 'source' field).
+
+    Exits 1 when an input could not be read (the profile is still written from the rest).
+    """
     config = SiteProfileConfig(min_site_pages=min_site_pages, min_pages=min_pages, min_share=min_share)
     fields = FieldNames(text=text_field, html=html_field, url=url_field)
-    profile = learn_site_profile(inputs, fields, config, _report_error)
+    names = _input_names(inputs, folder_glob)
+    errors = ErrorReport(errors_path)
+    try:
+        profile = learn_site_profile(names, fields, config, errors)
+    finally:
+        errors.close()
     profile.save(output)
     lines = sum(len(site.lines) for site in profile.sites.values())
     click.echo(f"cleanscrape: {len(profile.sites)} sites profiled, {lines} template lines; {profile.stats}", err=True)
+    _warn_if_no_sites(profile)
+    if errors.count:
+        click.echo(f"cleanscrape: {errors.count} inputs could not be read", err=True)
+        sys.exit(EXIT_FAILURE)
 
 
 @main.command()
@@ -287,6 +492,30 @@ def dedup(records, output, rejects, threshold, num_perm, jobs, quiet) -> None:
             f"threshold {summary['threshold']}, {summary['bands']} bands x {summary['rows']} rows",
             err=True,
         )
+
+
+@main.command()
+@click.argument("records", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The HTML page to write.")
+@click.option("--errors", "errors_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="The run's errors file (clean --errors), to count its errors.")
+@click.option("--sample", type=click.IntRange(min=0), default=6, show_default=True,
+              help="Pages shown line by line (records written with --explain).")
+def report(records, output, errors_path, sample) -> None:
+    """Write one self-contained HTML page about RECORDS (output and rejects of 'cleanscrape clean', JSONL or Parquet):
+    counts, languages, word counts, duplicate clusters, charts and a sample of pages line by line."""
+    try:
+        from .report import write_report
+    except ImportError:  # pragma: no cover - depends on the install
+        raise click.ClickException("report needs matplotlib: pip install 'cleanscrape[report]'") from None
+    errors = sum(1 for line in Path(errors_path).read_text(encoding="utf-8").splitlines() if line) if errors_path else 0
+    try:
+        counts = write_report(records, output, errors=errors, sample_size=sample)
+    except ImportError:
+        raise click.ClickException("report needs matplotlib: pip install 'cleanscrape[report]'") from None
+    except (OSError, ValueError) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"cleanscrape: {counts.records} records ({counts.kept} kept) -> {output}", err=True)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,33 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import os
 from dataclasses import dataclass
+
+
+@functools.cache
+def known_language_codes() -> frozenset[str]:
+    """The ISO 639-1 codes a page's language can be detected as (langdetect's profiles; zh-cn and zh-tw are zh)."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    return frozenset(name.split("-")[0].lower() for name in os.listdir(PROFILES_DIRECTORY))
+
+
+def language_codes(codes: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Language codes case-folded ("EN" -> "en"), from a tuple or an "en,de" string; an unknown code raises ValueError."""
+    if isinstance(codes, str):
+        codes = codes.split(",")
+    folded = tuple(dict.fromkeys(str(code).strip().lower() for code in codes if str(code).strip()))
+    unknown = [code for code in folded if code not in known_language_codes()]
+    if unknown:
+        raise ValueError(
+            f"unknown language code(s) {', '.join(map(repr, unknown))}: give ISO 639-1 codes, one of "
+            + ", ".join(sorted(known_language_codes()))
+        )
+    if not folded:
+        raise ValueError("languages is empty: give ISO 639-1 codes such as 'en,de', or None to keep every language")
+    return folded
 
 
 @dataclass(frozen=True)
@@ -134,13 +160,9 @@ class CleanerConfig:
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must not be negative")
         if self.languages is not None:
-            if isinstance(self.languages, str):
-                # A bare "en,de" string is a common slip; accept it.
-                object.__setattr__(
-                    self, "languages", tuple(code.strip() for code in self.languages.split(",") if code.strip())
-                )
-            else:
-                object.__setattr__(self, "languages", tuple(self.languages))
+            # A bare "en,de" string is a common slip; accept it. Codes are case-folded, and an unknown
+            # one ("english") is an error rather than a filter that drops every page.
+            object.__setattr__(self, "languages", language_codes(self.languages))
 
     def replace(self, **changes: object) -> "CleanerConfig":
         """A copy with some options changed; unknown names raise TypeError."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .schema import conform
+
 
 @dataclass(frozen=True, slots=True)
 class RemovedLine:
@@ -46,6 +48,8 @@ class Record:
     #: where trafilatura kept little: resiliparse's main content) or "html_text" (HTML
     #: with no main content found: the whole page's text).
     extractor: str = "text"
+    #: What failed on the page without failing it (e.g. "htmldate: AssertionError").
+    warnings: tuple[str, ...] = ()
 
     @property
     def word_count(self) -> int:
@@ -58,8 +62,9 @@ class Record:
         return dict(sorted(counts.items()))
 
     def to_dict(self) -> dict[str, Any]:
-        """Every key always present, one type per key (str, float, int or None; lists of structs)."""
-        return {
+        """Every key of the output schema (:mod:`cleanscrape.schema`), one type per key; keys a
+        batch run fills (``source``, ``dup_cluster``, WARC fields, ...) are None."""
+        return conform({
             "id": self.id,
             "url": self.url,
             "title": self.title,
@@ -71,4 +76,5 @@ class Record:
             "dropped": self.dropped,
             "extractor": self.extractor,
             "word_count": self.word_count,
-        }
+            "warnings": list(self.warnings),
+        })

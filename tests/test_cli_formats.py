@@ -52,7 +52,7 @@ def test_jsonl_ids_urls_and_fields_carry_over_and_bad_lines_are_reported(tmp_pat
     assert "read 5, written 2, rejected 1 (empty: 1), errors 2" in result.stderr
     rows = _rows(out)
     assert [(r["id"], r["url"]) for r in rows] == [("a", "https://example.org/a"), (f"{source}:3", "https://example.org/c")]
-    assert rows[0]["metadata"]["crawl"] == "2025-10"
+    assert json.loads(rows[0]["metadata"]["input"]) == {"crawl": "2025-10"}
     assert rows[0]["text"] == ARTICLE and rows[1]["text"] == ARTICLE
     assert rows[1]["extractor"] == "trafilatura"
     assert [r["id"] for r in _rows(rejects)] == ["e"]
@@ -154,7 +154,7 @@ def test_parquet_in_and_out(tmp_path: Path) -> None:
     table = pq.read_table(out)
     assert table.column("id").to_pylist() == ["p1", "p2"]
     assert table.column("dropped").to_pylist() == [None, "empty"]
-    assert json.loads(table.column("metadata").to_pylist()[0]["input_fields"]) == {"lang_hint": "en"}
+    assert json.loads(table.column("metadata").to_pylist()[0]["input"]) == {"lang_hint": "en"}
 
 
 def test_jsonl_output_loads_with_pyarrow(tmp_path: Path) -> None:

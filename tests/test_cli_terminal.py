@@ -37,4 +37,5 @@ def test_pipes_and_python_dash_m() -> None:
     run = run_with_pipes(["clean", "-"], stdin=EXAMPLE.read_bytes())
     assert run.exit_code == 0, run.stderr
     assert json.loads(run.stdout)["title"] == "Ships stuck in canal after storm"
-    assert run.stderr.strip().endswith("read 1, written 1, rejected 0, errors 0")
+    assert "cleanscrape: read 1, written 1, rejected 0, errors 0\n" in run.stderr
+    assert "removed lines 20 (" in run.stderr and "share_bar: 2" in run.stderr

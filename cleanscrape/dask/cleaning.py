@@ -139,6 +139,7 @@ def clean(
         moved = sum(compute(*marking, scheduler=scheduler))
         unmarked.remove()
         summary.count_duplicates(moved)
+        summary.duplicates += clusters.summary()["duplicates"]
     for folder in (out, rejected):
         if folder is not None:
             folder.remove_partials()

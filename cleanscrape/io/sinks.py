@@ -15,13 +15,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..schema import arrow_schema, conform
 from .compression import open_read, open_write, strip_compression
 
 PARTIAL = ".partial"
 
 
 class JsonlSink:
-    """JSON lines to stdout ("-") or to a file (.gz and .zst by its ending)."""
+    """JSON lines to stdout ("-") or to a file (.gz and .zst by its ending), each row in the output schema."""
 
     def __init__(self, name: str, resume: bool = False, partial: str | None = None) -> None:
         self.name = name
@@ -40,7 +41,7 @@ class JsonlSink:
             self._handle.write(raw)
 
     def write(self, row: dict[str, Any]) -> None:
-        line = json.dumps(row, ensure_ascii=False) + "\n"
+        line = json.dumps(conform(row), ensure_ascii=False) + "\n"
         if self._handle is None:
             sys.stdout.write(line)
         else:
@@ -85,29 +86,23 @@ def _complete_rows(path: Path) -> list[tuple[bytes, str]]:
 
 
 class ParquetSink:
-    """Rows to a Parquet file in row groups, with a fixed Arrow schema."""
+    """Rows to a Parquet file in row groups, with the output schema's Arrow schema."""
 
     BATCH = 1000
 
     def __init__(self, name: str, resume: bool = False, partial: str | None = None) -> None:
         if resume:
             raise ValueError("--resume works with JSONL output only; Parquet files cannot be appended to")
-        import pyarrow as pa
-
         self.name = name
         self.done_keys: set[str] = set()
         self._final = Path(name)
         self._partial = Path(partial or name + PARTIAL)
         self._rows: list[dict[str, Any]] = []
-        self._schema = record_schema(pa)
+        self._schema = arrow_schema()
         self._writer = None
 
     def write(self, row: dict[str, Any]) -> None:
-        metadata = dict(row["metadata"])
-        extra = {k: metadata.pop(k) for k in list(metadata) if k not in _METADATA_FIELDS}
-        # Input fields vary from corpus to corpus; one JSON string keeps the schema fixed.
-        metadata["input_fields"] = json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
-        self._rows.append({**row, "metadata": metadata})
+        self._rows.append(conform(row))
         if len(self._rows) >= self.BATCH:
             self._flush()
 
@@ -133,22 +128,6 @@ class ParquetSink:
     def discard(self) -> None:
         self.abort()
         self._partial.unlink(missing_ok=True)
-
-
-#: Record metadata with a column of its own; input fields share one JSON column.
-_METADATA_FIELDS = ("author", "date", "sitename", "reading_minutes", "description")
-
-
-def record_schema(pa):
-    text = pa.string()
-    return pa.schema([
-        ("id", text), ("url", text), ("title", text), ("text", text), ("language", text),
-        ("language_probability", pa.float64()),
-        ("metadata", pa.struct([("author", text), ("date", text), ("sitename", text),
-                                ("reading_minutes", pa.int64()), ("description", text), ("input_fields", text)])),
-        ("removed", pa.list_(pa.struct([("line", pa.int64()), ("text", text), ("reason", text)]))),
-        ("dropped", text), ("extractor", text), ("word_count", pa.int64()), ("source", text),
-    ])
 
 
 def open_sink(name: str, resume: bool = False, partial: str | None = None):

@@ -17,11 +17,23 @@ from pathlib import Path
 from typing import Any
 
 from .compression import open_read, strip_compression
+from .page_url import declared_url
+from .sniff import sniff_stdin
 
-JSONL_ENDINGS = (".jsonl", ".json", ".ndjson")
+JSONL_ENDINGS = (".jsonl", ".ndjson")
+#: One JSON document (an array of rows, or one row) or JSON lines.
+JSON_ENDINGS = (".json",)
 WARC_ENDINGS = (".warc", ".arc")
 PARQUET_ENDINGS = (".parquet",)
 HTML_ENDINGS = (".html", ".htm", ".xhtml")
+TEXT_ENDINGS = (".txt", ".text")
+#: What a folder is read for unless --glob says otherwise: page and corpus files (plain, .gz or .zst),
+#: not a dataset's LICENSE, README or metadata .json.
+FOLDER_ENDINGS = JSONL_ENDINGS + WARC_ENDINGS + PARQUET_ENDINGS + HTML_ENDINGS + TEXT_ENDINGS
+#: The formats stdin may be named as (``--stdin-format``); "auto" sniffs it.
+STDIN_FORMATS = ("auto", "jsonl", "warc", "parquet", "html", "page")
+#: Page bytes with a NUL in their first this many bytes (and no UTF-16/32 mark) are a binary file.
+BINARY_SNIFF_BYTES = 8192
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +62,10 @@ class InputPage:
     extra: dict[str, Any] = field(default_factory=dict)
     #: The HTTP Content-Type the page was served with (WARC responses): its charset decodes the bytes.
     content_type: str | None = None
+    #: WARC responses: the HTTP status, WARC-Date and WARC-Record-ID.
+    http_status: int | None = None
+    warc_date: str | None = None
+    warc_record_id: str | None = None
 
     @property
     def key(self) -> str:
@@ -80,13 +96,20 @@ class ReadFailure:
         return place(self.source, self.position)
 
 
-def expand(inputs: tuple[str, ...] | list[str]) -> Iterator[str]:
-    """Files named, globbed, or found below folders (sorted); "-" stays stdin."""
+def expand(inputs: tuple[str, ...] | list[str], folder_glob: str | None = None) -> Iterator[str]:
+    """Files named, globbed, or found below folders (sorted); "-" stays stdin.
+
+    A folder gives its page and corpus files (``FOLDER_ENDINGS``, plain or
+    compressed), or the files matching ``folder_glob`` (``"*.json"``) below it.
+    """
     for name in inputs:
         if name == "-":
             yield name
         elif Path(name).is_dir():
-            yield from (str(p) for p in sorted(Path(name).rglob("*")) if p.is_file())
+            found = Path(name).rglob(folder_glob) if folder_glob else (
+                p for p in Path(name).rglob("*") if strip_compression(p.name.lower()).endswith(FOLDER_ENDINGS)
+            )
+            yield from (str(p) for p in sorted(found) if p.is_file())
         elif any(ch in name for ch in "*?[") and not Path(name).exists():
             matches = sorted(glob.glob(name, recursive=True))
             yield from matches if matches else [name]
@@ -98,6 +121,8 @@ def format_of(name: str) -> str:
     base = strip_compression(name.lower())
     if base.endswith(JSONL_ENDINGS):
         return "jsonl"
+    if base.endswith(JSON_ENDINGS):
+        return "json"
     if base.endswith(WARC_ENDINGS):
         return "warc"
     if base.endswith(PARQUET_ENDINGS):
@@ -110,24 +135,53 @@ def format_of(name: str) -> str:
 Item = InputPage | ReadFailure | Skipped
 
 
-def read_all(inputs, fields: FieldNames = FieldNames(), stdin_format: str = "page") -> Iterator[Item]:
-    for name in expand(inputs):
-        yield from read_file(name, fields, stdin_format if name == "-" else format_of(name))
+def read_all(
+    inputs, fields: FieldNames = FieldNames(), stdin_format: str = "auto", folder_glob: str | None = None
+) -> Iterator[Item]:
+    for name in expand(inputs, folder_glob):
+        if name == "-":
+            yield from read_stdin(fields, stdin_format)
+        else:
+            yield from read_file(name, fields, format_of(name))
 
 
-def read_file(name: str, fields: FieldNames, kind: str) -> Iterator[Item]:
-    """The items of one input whose format is known; what cannot be read ends in a ReadFailure."""
+def read_file(name: str, fields: FieldNames, kind: str, handle=None) -> Iterator[Item]:
+    """The items of one input whose format is known; what cannot be read ends in a ReadFailure.
+
+    ``handle`` is an open (decompressed) stream to read instead of opening ``name`` (stdin).
+    """
     try:
         if kind == "jsonl":
-            yield from _read_jsonl(name, fields)
+            yield from _read_jsonl(name, fields, handle)
+        elif kind == "json":
+            yield from _read_json(name, fields)
         elif kind == "warc":
-            yield from _read_warc(name)
+            yield from _read_warc(name, handle)
         elif kind == "parquet":
-            yield from read_parquet_rows(name, fields)
+            yield from read_parquet_rows(name if handle is None else handle, fields, source=name)
         else:
-            yield InputPage(name, 0, read_page_bytes(name), "html" if kind == "html" else "auto")
+            content = handle.read() if handle is not None else read_page_bytes(name)
+            yield _page_file(name, content, "html" if kind == "html" else "auto")
     except (OSError, EOFError, ValueError) as error:
         yield ReadFailure(name, 0, f"cannot read: {error}")
+
+
+def read_stdin(fields: FieldNames, stdin_format: str = "auto") -> Iterator[Item]:
+    """Stdin in any format a file may have: sniffed (gzip/zstd, then WARC, Parquet, JSONL or a page) or named."""
+    try:
+        kind, handle = sniff_stdin(sys.stdin.buffer, stdin_format)
+    except (OSError, EOFError, ValueError) as error:
+        yield ReadFailure("-", 0, f"cannot read: {error}")
+        return
+    yield from read_file("-", fields, kind, handle)
+
+
+def _page_file(name: str, content: bytes, kind: str) -> InputPage | Skipped:
+    """A whole-file page; a binary file (NUL bytes, no UTF-16/32 mark) is skipped, not cleaned."""
+    head = content[:BINARY_SNIFF_BYTES]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        return Skipped(name, 0, "binary")
+    return InputPage(name, 0, content, kind, url=declared_url(content))
 
 
 def read_page_bytes(name: str) -> bytes:
@@ -144,16 +198,19 @@ def _row_page(source: str, position: int, row: Any, fields: FieldNames) -> Input
     if isinstance(row.get(fields.html), str):
         content, kind = row[fields.html], "html"
     elif isinstance(row.get(fields.text), str):
-        content, kind = row[fields.text], "text"
+        # A text field may hold HTML: it is sniffed as a file is, unless --format names what it holds.
+        content, kind = row[fields.text], "auto"
     else:
         return ReadFailure(source, position, f"no string field {fields.html!r} or {fields.text!r}")
     page_id = row.get(fields.id)
     url = row.get(fields.url)
+    if not isinstance(url, str) or not url:
+        url = declared_url(content)
     extra = {k: v for k, v in row.items() if k not in (fields.html, fields.text, fields.id, fields.url)}
     return InputPage(
         source, position, content, kind,
         id=None if page_id is None else str(page_id),
-        url=url if isinstance(url, str) else None,
+        url=url,
         extra=extra,
     )
 
@@ -169,10 +226,23 @@ def _parsed_lines(handle, first_line: int = 1) -> Iterator[tuple[int, Any, str |
             yield number, None, f"bad JSON: {error}"
 
 
-def _read_jsonl(name: str, fields: FieldNames) -> Iterator[InputPage | ReadFailure]:
-    handle = sys.stdin.buffer if name == "-" else open_read(Path(name))
-    with handle:
-        yield from _jsonl_pages(name, handle, 1, fields)
+def _read_jsonl(name: str, fields: FieldNames, handle=None) -> Iterator[InputPage | ReadFailure]:
+    with handle if handle is not None else open_read(Path(name)) as stream:
+        yield from _jsonl_pages(name, stream, 1, fields)
+
+
+def _read_json(name: str, fields: FieldNames) -> Iterator[InputPage | ReadFailure]:
+    """A .json file: one document (an array of rows, or one row), else JSON lines."""
+    with open_read(Path(name)) as handle:
+        data = handle.read()
+    try:
+        document = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        yield from _jsonl_pages(name, io.BytesIO(data), 1, fields)
+        return
+    rows = document if isinstance(document, list) else [document]
+    for number, row in enumerate(rows, start=1):
+        yield _row_page(name, number if isinstance(document, list) else 0, row, fields)
 
 
 def read_jsonl_range(name: str, start: int, end: int, first_line: int, fields: FieldNames) -> Iterator[InputPage | ReadFailure]:
@@ -193,35 +263,45 @@ def _jsonl_pages(name: str, handle, first_line: int, fields: FieldNames) -> Iter
 
 
 def read_parquet_rows(
-    name: str, fields: FieldNames, row_groups: list[int] | None = None, first_row: int = 1
+    name, fields: FieldNames, row_groups: list[int] | None = None, first_row: int = 1, source: str | None = None
 ) -> Iterator[InputPage | ReadFailure]:
-    """The pages of a Parquet file, or of some of its row groups (whose first row is number ``first_row``)."""
+    """The pages of a Parquet file (a path or a seekable stream), or of some of its row groups
+    (whose first row is number ``first_row``)."""
+    source = name if source is None else source
     try:
         import pyarrow.parquet as pq
     except ImportError:  # pragma: no cover - depends on the install
-        yield ReadFailure(name, 0, "reading Parquet needs pyarrow: pip install 'cleanscrape[parquet]'")
+        yield ReadFailure(source, 0, "reading Parquet needs pyarrow: pip install 'cleanscrape[parquet]'")
         return
     number = first_row - 1
     for batch in pq.ParquetFile(name).iter_batches(batch_size=512, row_groups=row_groups):
         for row in batch.to_pylist():
             number += 1
-            yield _row_page(name, number, row, fields)
+            yield _row_page(source, number, row, fields)
 
 
-def _read_warc(name: str) -> Iterator[InputPage | ReadFailure | Skipped]:
-    """HTTP response records of a WARC file; requests, metadata and the like are not pages."""
+def _read_warc(name: str, handle=None) -> Iterator[InputPage | ReadFailure | Skipped]:
+    """HTTP response records of a WARC file; requests, metadata and the like are not pages.
+
+    Only successful (2xx) HTML responses are pages: a redirect or an error
+    page is skipped, counted under its status (``http_301``, ``http_404``).
+    """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     number = 0
-    with open(name, "rb") as handle:
+    with handle if handle is not None else open(name, "rb") as stream:
         try:
-            for record in ArchiveIterator(handle):
+            for record in ArchiveIterator(stream):
                 if record.rec_type != "response":
                     continue
                 number += 1
                 headers = record.http_headers
                 content_type = headers.get_header("Content-Type") if headers is not None else None
+                status = _http_status(headers)
+                if status is not None and not 200 <= status < 300:
+                    yield Skipped(name, number, f"http_{status}")
+                    continue
                 if "html" not in (content_type or "text/html").lower():
                     yield Skipped(name, number, "not_html")
                     continue
@@ -230,14 +310,27 @@ def _read_warc(name: str) -> Iterator[InputPage | ReadFailure | Skipped]:
                 except Exception as error:  # a truncated or badly encoded payload: report, go on
                     yield ReadFailure(name, number, f"cannot read payload: {error}")
                     continue
+                record_id = record.rec_headers.get_header("WARC-Record-ID")
                 yield InputPage(
                     name, number, content, "html",
-                    id=record.rec_headers.get_header("WARC-Record-ID"),
-                    url=record.rec_headers.get_header("WARC-Target-URI"),
+                    id=record_id,
+                    url=record.rec_headers.get_header("WARC-Target-URI") or declared_url(content),
                     content_type=content_type,
+                    http_status=status,
+                    warc_date=record.rec_headers.get_header("WARC-Date"),
+                    warc_record_id=record_id,
                 )
         except ArchiveLoadFailed as error:
             yield ReadFailure(name, number + 1, f"not a readable WARC record: {error}")
+
+
+def _http_status(headers) -> int | None:
+    if headers is None:
+        return None
+    try:
+        return int(headers.get_statuscode())
+    except (TypeError, ValueError):
+        return None
 
 
 def jsonl_rows(path: Path) -> Iterator[dict[str, Any]]:
