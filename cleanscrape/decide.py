@@ -7,15 +7,17 @@ lines -> everything left outside the article span.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import language as lang
 from .config import CleanerConfig
 from .detectors import boilerplate, byline, caption, comments, first_line_reason, footer, navigation, related_list
-from .lines import Line, fold_spaces
+from .lines import Line, fold_spaces, segment
 from .mainblock import anchor_bonus, best_span, is_paragraph, is_prose, line_weight
 from .neardup import earlier_duplicates, normalize
+from .paragraphs import group_lines, paragraph_line
 from .stopwords import reads_like_other_language, stopword_density, stopwords_for
 from .tabs import NO_TABS, TabVariants
 from .title import find_title, is_copy, title_words
@@ -48,6 +50,9 @@ _RELATED_LIST_MAX_SHARE = 0.3
 
 @dataclass(frozen=True, slots=True)
 class PageVerdict:
+    """``lines`` are what was classified (a page line, or a paragraph rebuilt from
+    several); ``sources`` names the page lines each was made of (None: itself)."""
+
     lines: list[Line]
     reasons: list[str | None]  # None: the line is kept
     title: str | None
@@ -56,6 +61,38 @@ class PageVerdict:
     date: str | None
     reading_minutes: int | None
     sitename: str | None
+    sources: list[tuple[Line, ...]] | None = None
+
+    def page_decisions(self) -> list[tuple[Line, str | None]]:
+        """Every page line with its reason (a paragraph's reason goes to each of its lines)."""
+        if self.sources is None:
+            return list(zip(self.lines, self.reasons))
+        return [(line, reason) for source, reason in zip(self.sources, self.reasons) for line in source]
+
+
+def classify_text(
+    text: str, config: CleanerConfig, is_site_template: Callable[[str], bool] | None = None
+) -> PageVerdict:
+    """Page text classified by paragraph: lines a renderer wrapped are joined first
+    (:mod:`cleanscrape.paragraphs`), and each page line takes its paragraph's reason."""
+    lines = segment(text)
+    groups = group_lines(text, lines, _is_unit)
+    if all(len(group) == 1 for group in groups):
+        return classify_page(lines, config, is_site_template)
+    joined = [paragraph_line(lines, group) for group in groups]
+    sources = [tuple(lines[position] for position in group) for group in groups]
+    template = None
+    if is_site_template is not None:
+        # A paragraph is the site's template when each of its page lines is.
+        by_text = {line.text: all(is_site_template(part.text) for part in source) for line, source in zip(joined, sources)}
+        template = by_text.__getitem__
+    verdict = classify_page(joined, config, template)
+    return dataclasses.replace(verdict, sources=sources)
+
+
+def _is_unit(line: Line) -> bool:
+    """A line that stands alone even inside wrapped text: a template line or program text."""
+    return line.looks_like_code or first_line_reason(line) is not None
 
 
 def classify_page(
