@@ -15,7 +15,7 @@ from . import language as lang
 from .config import CleanerConfig
 from .detectors import boilerplate, byline, caption, comments, first_line_reason, footer, navigation, related_list
 from .lines import Line, fold_spaces, segment
-from .mainblock import anchor_bonus, best_span, is_paragraph, is_prose, line_weight
+from .mainblock import WALL, anchor_bonus, best_span, is_paragraph, is_prose, line_weight
 from .neardup import earlier_duplicates, normalize
 from .paragraphs import group_lines, paragraph_line
 from .stopwords import reads_like_other_language, stopword_density, stopwords_for
@@ -110,11 +110,14 @@ def classify_page(
     reasons = [SITE_TEMPLATE if template and reason is None else reason for reason, template in zip(reasons, site_template)]
 
     weights = [line_weight(line, reason, p, config) for line, reason, p in zip(lines, reasons, prose)]
+    sections = _comment_sections(lines, reasons)
+    # A comments label that no comment follows is template, not a wall the article stops at.
+    weights = [-(3.0 + line.words) if weight == WALL and position not in sections else weight for position, (line, weight) in enumerate(zip(lines, weights))]
     span = best_span(anchor_bonus(weights, [reason == byline.REASON for reason in reasons], prose))
     in_span = [span[0] <= position < span[1] for position in range(len(lines))]
 
     paragraphs = [is_paragraph(line, p) for line, p in zip(lines, prose)]
-    _mark_comment_sections(lines, reasons, span)
+    _mark_comment_sections(lines, reasons, span, sections)
     _mark_related_lists(lines, reasons, paragraphs)
     title_position = find_title(lines, reasons, span, paragraphs)
     title = lines[title_position].content if title_position is not None else None
@@ -206,7 +209,12 @@ def _line_evidence(lines: Sequence[Line], config: CleanerConfig, program: Sequen
     """The page language and, per line, stop-word density, prose or not, and the first line detector's reason.
     The language is read from lines not marked as ``program`` text, if there are any."""
     words = [line for line, in_code in zip(lines, program) if not in_code] if any(program) else lines
-    sample = lang.sample_for_detection(words or lines, config.language_sample_chars)
+    # The page's language is its article's: menus and footers in another language
+    # (an English template around a Chinese story) must not outvote it.
+    candidates = [line for line in words if _is_article_candidate(line)]
+    if sum(line.words for line in candidates) < _MIN_CANDIDATE_WORDS:
+        candidates = words
+    sample = lang.sample_for_detection(candidates or lines, config.language_sample_chars)
     guess = lang.detect(sample, config.language_seed) if lines else None
     code = guess.code if guess else None
     stopwords = stopwords_for(code)
@@ -214,6 +222,15 @@ def _line_evidence(lines: Sequence[Line], config: CleanerConfig, program: Sequen
     prose = [is_prose(line, bool(stopwords), density, config) for line, density in zip(lines, densities)]
     reasons = [_line_reason(line, is_line_prose) for line, is_line_prose in zip(lines, prose)]
     return guess, code, stopwords, densities, prose, reasons
+
+
+#: Words of article-candidate lines needed to decide the language from them alone.
+_MIN_CANDIDATE_WORDS = 30
+
+
+def _is_article_candidate(line: Line) -> bool:
+    """A line shaped like article text in any language: sentences, not a label or a template line."""
+    return line.words >= 6 and (line.ends_sentence or line.punctuation_count >= 2) and first_line_reason(line) is None
 
 
 def _outside_reason(line: Line, config: CleanerConfig) -> str:
@@ -253,9 +270,20 @@ def _line_reason(line: Line, prose: bool) -> str | None:
     return reason
 
 
-def _mark_comment_sections(lines: Sequence[Line], reasons: list[str | None], span: tuple[int, int]) -> None:
-    """Everything after a comments heading that follows the article is comments."""
-    walls = [position for position in range(span[1], len(lines)) if reasons[position] == comments.REASON]
+def _comment_sections(lines: Sequence[Line], reasons: Sequence[str | None]) -> frozenset[int]:
+    """Positions of comments headings that comment-shaped lines follow."""
+    return frozenset(
+        position
+        for position, reason in enumerate(reasons)
+        if reason == comments.REASON and comments.starts_section(lines, reasons, position, byline.REASON)
+    )
+
+
+def _mark_comment_sections(
+    lines: Sequence[Line], reasons: list[str | None], span: tuple[int, int], sections: frozenset[int]
+) -> None:
+    """Everything after a comments heading that follows the article, and that comments follow, is comments."""
+    walls = [position for position in range(span[1], len(lines)) if position in sections]
     if not walls:
         return
     for position in range(walls[0] + 1, len(lines)):
