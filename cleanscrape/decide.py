@@ -17,7 +17,7 @@ from .detectors import boilerplate, byline, caption, comments, first_line_reason
 from .lines import Line, fold_spaces, segment
 from .mainblock import WALL, anchor_bonus, best_span, is_paragraph, is_prose, line_weight
 from .neardup import earlier_duplicates, normalize
-from .paragraphs import group_lines, paragraph_line
+from .paragraphs import group_lines, has_borders, paragraph_line
 from .stopwords import reads_like_other_language, stopword_density, stopwords_for
 from .tabs import NO_TABS, TabVariants
 from .title import find_title, is_copy, title_words
@@ -77,7 +77,7 @@ def classify_text(
     (:mod:`cleanscrape.paragraphs`), and each page line takes its paragraph's reason."""
     lines = segment(text)
     groups = group_lines(text, lines, _is_unit)
-    if all(len(group) == 1 for group in groups):
+    if all(len(group) == 1 and not has_borders(lines[group[0]]) for group in groups):
         return classify_page(lines, config, is_site_template)
     joined = [paragraph_line(lines, group) for group in groups]
     sources = [tuple(lines[position] for position in group) for group in groups]
@@ -87,7 +87,9 @@ def classify_text(
         by_text = {line.text: all(is_site_template(part.text) for part in source) for line, source in zip(joined, sources)}
         template = by_text.__getitem__
     verdict = classify_page(joined, config, template)
-    return dataclasses.replace(verdict, sources=sources)
+    # A border alone is layout: nothing of it belongs in the text.
+    reasons = [OUTSIDE if reason is None and not line.text else reason for line, reason in zip(joined, verdict.reasons)]
+    return dataclasses.replace(verdict, reasons=reasons, sources=sources)
 
 
 def _is_unit(line: Line) -> bool:
@@ -300,7 +302,10 @@ def _mark_related_lists(lines: Sequence[Line], reasons: list[str | None], paragr
             # The list ends at a paragraph or at another kind of template.
             if reasons[position] not in (None, byline.REASON, related_list.REASON):
                 break
-            if not related_list.is_list_item(lines[position], paragraphs[position]):
+            if not (
+                related_list.is_list_item(lines[position], paragraphs[position])
+                or related_list.is_stamped_item(lines, reasons, position, heading, byline.REASON)
+            ):
                 break
             reasons[position] = related_list.REASON
 

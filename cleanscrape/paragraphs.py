@@ -128,7 +128,11 @@ def _join(block: Sequence[_Row], lines: Sequence[Line], widths: Sequence[int], i
 
 def paragraph_line(lines: Sequence[Line], group: Sequence[int]) -> Line:
     """The line a group of page lines reads as: their text joined by spaces, borders left out."""
-    if len(group) == 1:
+    if len(group) == 1 and not has_borders(lines[group[0]]):
         return lines[group[0]]
     text = " ".join(strip_borders(lines[position].text).strip() for position in group)
     return make_line(lines[group[0]].index, text)
+
+
+def has_borders(line: Line) -> bool:
+    return strip_borders(line.text) != line.text
