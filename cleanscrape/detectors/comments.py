@@ -28,7 +28,7 @@ _COMMENT_SHAPE = regex.compile(
     r"\b(?:says|said|wrote)\s*:|^(?:posted|written|submitted)\s+by\b|^by\s+\S|"
     r"^(?:name|e-?mail|website|your\s+(?:name|e-?mail|comment)|comment)\s*\*?\s*:?\s*\*?$|"
     r"email\s+address\s+will\s+not\s+be\s+published|must\s+be\s+logged\s+in|log\s+in\s+to\s+(?:post|comment|reply)|"
-    r"post\s+comment|submit\s+comment|leave\s+a\s+(?:reply|comment)|"
+    r"post\s+comment|submit\s+comment|leave\s+a\s+(?:reply|comment)|\bin\s+reply\s+to\b|\bedit\s*\|\s*delete\b|"
     r"no\s+será\s+publicad|wird\s+nicht\s+veröffentlicht|ne\s+sera\s+pas\s+publiée|não\s+será\s+publicad|"
     r"non\s+sarà\s+pubblicato|tidak\s+akan\s+dipublikasikan",
     regex.IGNORECASE,
@@ -47,9 +47,19 @@ def is_comment_part(line: Line) -> bool:
     return line.words <= 25 and bool(COMMENT_AUTHOR.match(line.content) or _COMMENT_SHAPE.search(line.content))
 
 
+#: A short line about comments ("Show more comments (20)", "All comments") among the lines after a heading.
+_ABOUT_COMMENTS = regex.compile(r"\bcomments?\b|\brepl(?:y|ies)\b|\bkommentar|\bcommentaire|\bcomentario", regex.IGNORECASE)
+
+
 def starts_section(lines: Sequence[Line], reasons: Sequence[str | None], position: int, byline_reason: str) -> bool:
-    """Whether the heading at ``position`` is followed, within SECTION_REACH lines, by comment parts."""
+    """Whether the heading at ``position`` is itself a comment's part (a reply link, "Jane says:")
+    or is followed, within SECTION_REACH lines, by comment parts."""
+    if is_comment_part(lines[position]):
+        return True
     for following in range(position + 1, min(len(lines), position + 1 + SECTION_REACH)):
-        if reasons[following] in (REASON, byline_reason) or is_comment_part(lines[following]):
+        line = lines[following]
+        if reasons[following] in (REASON, byline_reason) or is_comment_part(line):
+            return True
+        if line.words <= 8 and _ABOUT_COMMENTS.search(line.content):
             return True
     return False
