@@ -64,7 +64,7 @@ def group_lines(text: str, lines: Sequence[Line], is_unit: Callable[[Line], bool
             _Row(position, display_width(shape), display_width(words[0]), bool(_SENTENCE_END.search(shape)))
         )
     blocks = _blocks(lines, rows)
-    widths = _confirmed_widths([_full_rows(block) for block in blocks])
+    widths = _confirmed_widths([_full_rows(block, lines) for block in blocks])
     groups: list[list[int]] = []
     done = 0
     for block in blocks:
@@ -90,11 +90,12 @@ def _blocks(lines: Sequence[Line], rows: Sequence[_Row | None]) -> list[list[_Ro
     return blocks
 
 
-def _full_rows(block: Sequence[_Row]) -> tuple[int, int]:
-    """The block's width and how many of its lines (not the last) fill it and end no sentence."""
+def _full_rows(block: Sequence[_Row], lines: Sequence[Line]) -> tuple[int, int]:
+    """The block's width and how many different lines of it (not the last) fill it and end no sentence.
+    Different: a teaser list that repeats one long headline before each item is no wrapped text."""
     width = max(row.right for row in block)
-    full = sum(1 for row in block[:-1] if row.right >= width - FULL_LINE_SLACK and not row.ends_sentence)
-    return width, full
+    full = {lines[row.position].text for row in block[:-1] if row.right >= width - FULL_LINE_SLACK and not row.ends_sentence}
+    return width, len(full)
 
 
 def _confirmed_widths(blocks: Sequence[tuple[int, int]]) -> list[int]:
@@ -103,7 +104,7 @@ def _confirmed_widths(blocks: Sequence[tuple[int, int]]) -> list[int]:
 
 
 def _join(block: Sequence[_Row], lines: Sequence[Line], widths: Sequence[int], is_unit) -> list[list[int]]:
-    width, full = _full_rows(block)
+    width, full = _full_rows(block, lines)
     # One full line alone (a paragraph of two lines) wraps only at a width the page wraps at elsewhere.
     wrapped = full >= MIN_FULL_LINES or (
         full == 1 and any(confirmed - FULL_LINE_SLACK <= width <= confirmed for confirmed in widths)
