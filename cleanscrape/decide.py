@@ -76,29 +76,33 @@ def classify_text(
     """Page text classified by paragraph: lines a renderer wrapped are joined first
     (:mod:`cleanscrape.paragraphs`), and each page line takes its paragraph's reason."""
     lines = segment(text)
-    groups = group_lines(text, lines, _is_unit)
+    detected = [first_line_reason(line) for line in lines]
+    # A template line or program text stands alone even inside wrapped text.
+    units = [reason is not None or line.looks_like_code for line, reason in zip(lines, detected)]
+    groups = group_lines(text, lines, units)
     if all(len(group) == 1 and not has_borders(lines[group[0]]) for group in groups):
-        return classify_page(lines, config, is_site_template)
+        return classify_page(lines, config, is_site_template, detected)
     joined = [paragraph_line(lines, group) for group in groups]
+    joined_detected = [
+        detected[group[0]] if line is lines[group[0]] else first_line_reason(line) for line, group in zip(joined, groups)
+    ]
     sources = [tuple(lines[position] for position in group) for group in groups]
     template = None
     if is_site_template is not None:
         # A paragraph is the site's template when each of its page lines is.
         by_text = {line.text: all(is_site_template(part.text) for part in source) for line, source in zip(joined, sources)}
         template = by_text.__getitem__
-    verdict = classify_page(joined, config, template)
+    verdict = classify_page(joined, config, template, joined_detected)
     # A border alone is layout: nothing of it belongs in the text.
     reasons = [OUTSIDE if reason is None and not line.text else reason for line, reason in zip(joined, verdict.reasons)]
     return dataclasses.replace(verdict, reasons=reasons, sources=sources)
 
 
-def _is_unit(line: Line) -> bool:
-    """A line that stands alone even inside wrapped text: a template line or program text."""
-    return line.looks_like_code or first_line_reason(line) is not None
-
-
 def classify_page(
-    lines: list[Line], config: CleanerConfig, is_site_template: Callable[[str], bool] | None = None
+    lines: list[Line],
+    config: CleanerConfig,
+    is_site_template: Callable[[str], bool] | None = None,
+    detected: Sequence[str | None] | None = None,
 ) -> PageVerdict:
     """Every line's reason (None: kept) and the page's facts.
 
@@ -106,7 +110,7 @@ def classify_page(
     text) are the site's template: they weigh as template in the article
     search and are removed as ``site_template``.
     """
-    guess, code, stopwords, densities, prose, reasons = _line_evidence(lines, config)
+    guess, code, stopwords, densities, prose, reasons = _line_evidence(lines, config, (), detected)
     site_template = [is_site_template is not None and is_site_template(line.text) for line in lines]
     # Detector reasons stay for now: the related-list and comments steps read them.
     reasons = [SITE_TEMPLATE if template and reason is None else reason for reason, template in zip(reasons, site_template)]
@@ -207,22 +211,27 @@ def _doubtful_in_extracted(line: Line, reason: str | None) -> bool:
     return reason in _DOUBTFUL_IN_EXTRACTED or (reason == boilerplate.REASON and boilerplate.is_bare_number(line))
 
 
-def _line_evidence(lines: Sequence[Line], config: CleanerConfig, program: Sequence[bool] = ()):
+def _line_evidence(
+    lines: Sequence[Line], config: CleanerConfig, program: Sequence[bool] = (), detected: Sequence[str | None] | None = None
+):
     """The page language and, per line, stop-word density, prose or not, and the first line detector's reason.
-    The language is read from lines not marked as ``program`` text, if there are any."""
-    words = [line for line, in_code in zip(lines, program) if not in_code] if any(program) else lines
+    The language is read from lines not marked as ``program`` text, if there are any. ``detected``
+    gives each line's first detector reason when the caller has it already."""
+    if detected is None:
+        detected = [first_line_reason(line) for line in lines]
+    words = [(line, reason) for line, reason, in_code in zip(lines, detected, program) if not in_code] if any(program) else list(zip(lines, detected))
     # The page's language is its article's: menus and footers in another language
     # (an English template around a Chinese story) must not outvote it.
-    candidates = [line for line in words if _is_article_candidate(line)]
+    candidates = [line for line, reason in words if reason is None and _is_article_candidate(line)]
     if sum(line.words for line in candidates) < _MIN_CANDIDATE_WORDS:
-        candidates = words
+        candidates = [line for line, _ in words]
     sample = lang.sample_for_detection(candidates or lines, config.language_sample_chars)
     guess = lang.detect(sample, config.language_seed) if lines else None
     code = guess.code if guess else None
     stopwords = stopwords_for(code)
     densities = [stopword_density(line.tokens, stopwords) for line in lines]
     prose = [is_prose(line, bool(stopwords), density, config) for line, density in zip(lines, densities)]
-    reasons = [_line_reason(line, is_line_prose) for line, is_line_prose in zip(lines, prose)]
+    reasons = [_line_reason(line, reason, is_line_prose) for line, reason, is_line_prose in zip(lines, detected, prose)]
     return guess, code, stopwords, densities, prose, reasons
 
 
@@ -231,8 +240,8 @@ _MIN_CANDIDATE_WORDS = 30
 
 
 def _is_article_candidate(line: Line) -> bool:
-    """A line shaped like article text in any language: sentences, not a label or a template line."""
-    return line.words >= 6 and (line.ends_sentence or line.punctuation_count >= 2) and first_line_reason(line) is None
+    """A line shaped like article text in any language: sentences, not a label (the caller leaves out template lines)."""
+    return line.words >= 6 and (line.ends_sentence or line.punctuation_count >= 2)
 
 
 def _outside_reason(line: Line, config: CleanerConfig) -> str:
@@ -265,8 +274,8 @@ def _settle(lines: Sequence[Line], reasons: list[str | None], prose: Sequence[bo
             return
 
 
-def _line_reason(line: Line, prose: bool) -> str | None:
-    reason = first_line_reason(line)
+def _line_reason(line: Line, reason: str | None, prose: bool) -> str | None:
+    """The first detector's ``reason``, unless it is a weak one and the line prose."""
     if prose and reason in _WEAK_REASONS and not footer.is_notice(line):
         return None
     return reason

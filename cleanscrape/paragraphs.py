@@ -15,7 +15,7 @@ record's ``removed`` and ``explain`` still name the page's own line numbers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -48,10 +48,11 @@ def display_width(text: str) -> int:
     return len(text) + len(_WIDE.findall(text)) if not text.isascii() else len(text)
 
 
-def group_lines(text: str, lines: Sequence[Line], is_unit: Callable[[Line], bool] = lambda line: False) -> list[list[int]]:
+def group_lines(text: str, lines: Sequence[Line], units: Sequence[bool] = ()) -> list[list[int]]:
     """Positions in ``lines`` (the page's non-blank lines, as :func:`lines.segment` gives them)
-    grouped into paragraphs, in page order. ``is_unit`` lines (a heading, a byline, code) are
+    grouped into paragraphs, in page order. ``units`` marks lines (a heading, a byline, code)
     never joined to a neighbour."""
+    units = units or [False] * len(lines)
     raw = split_lines(text)
     rows: list[_Row | None] = []
     for position, line in enumerate(lines):
@@ -70,7 +71,7 @@ def group_lines(text: str, lines: Sequence[Line], is_unit: Callable[[Line], bool
     for block in blocks:
         for position in range(done, block[0].position):  # lines between blocks (borders alone)
             groups.append([position])
-        groups.extend(_join(block, lines, widths, is_unit))
+        groups.extend(_join(block, lines, widths, units))
         done = block[-1].position + 1
     groups.extend([position] for position in range(done, len(lines)))
     return groups
@@ -103,7 +104,7 @@ def _confirmed_widths(blocks: Sequence[tuple[int, int]]) -> list[int]:
     return sorted({width for width, full in blocks if full >= MIN_FULL_LINES and width >= MIN_WRAP_COLUMNS})
 
 
-def _join(block: Sequence[_Row], lines: Sequence[Line], widths: Sequence[int], is_unit) -> list[list[int]]:
+def _join(block: Sequence[_Row], lines: Sequence[Line], widths: Sequence[int], units: Sequence[bool]) -> list[list[int]]:
     width, full = _full_rows(block, lines)
     # One full line alone (a paragraph of two lines) wraps only at a width the page wraps at elsewhere.
     wrapped = full >= MIN_FULL_LINES or (
@@ -118,8 +119,8 @@ def _join(block: Sequence[_Row], lines: Sequence[Line], widths: Sequence[int], i
             and reach >= MIN_WRAP_COLUMNS
             and not row.ends_sentence
             and not lines[following.position].bulleted
-            and not is_unit(lines[row.position])
-            and not is_unit(lines[following.position])
+            and not units[row.position]
+            and not units[following.position]
         ):
             groups[-1].append(following.position)
         else:
