@@ -119,8 +119,9 @@ def classify_page(
     sections = _comment_sections(lines, reasons)
     # A comments label that no comment follows is template, not a wall the article stops at.
     weights = [-(3.0 + line.words) if weight == WALL and position not in sections else weight for position, (line, weight) in enumerate(zip(lines, weights))]
-    span = best_span(anchor_bonus(weights, [reason == byline.REASON for reason in reasons], prose))
-    in_span = [span[0] <= position < span[1] for position in range(len(lines))]
+    boosted = anchor_bonus(weights, [reason == byline.REASON for reason in reasons], prose)
+    span = best_span(boosted)
+    in_span = _in_spans(boosted, span, config)
 
     paragraphs = [is_paragraph(line, p) for line, p in zip(lines, prose)]
     _mark_comment_sections(lines, reasons, span, sections)
@@ -259,19 +260,53 @@ def _settle(lines: Sequence[Line], reasons: list[str | None], prose: Sequence[bo
     while True:
         kept = [p for p in range(len(lines)) if reasons[p] is None]
         kept_lines = [lines[p] for p in kept]
-        start, end = best_span([line_weight(lines[p], None, prose[p], config) for p in kept])
+        kept_weights = [line_weight(lines[p], None, prose[p], config) for p in kept]
+        start, end = best_span(kept_weights)
+        inside = _in_spans(kept_weights, (start, end), config)
         changed = False
         for offset, position in enumerate(kept):
-            if not start <= offset < end:
+            if not inside[offset]:
                 reasons[position] = _outside_reason(lines[position], config)
                 changed = True
-        member = [start <= offset < end and navigation.is_strict_menu_item(line) for offset, line in enumerate(kept_lines)]
+        member = [inside[offset] and navigation.is_strict_menu_item(line) for offset, line in enumerate(kept_lines)]
         for run in navigation.runs(kept_lines, member, navigation.MIN_RUN + 2):
             for offset in run:
                 reasons[kept[offset]] = navigation.REASON
                 changed = True
         if not changed:
             return
+
+
+#: Besides the article's span, a run of lines whose weight (prose words, less template) reaches
+#: this much is article too: a story that an inset box or an advertisement splits in two,
+#: the posts of a thread, a listing's descriptions.
+_EXTRA_SPAN_MIN_WEIGHT = 150.0
+
+
+def _in_spans(weights: Sequence[float], span: tuple[int, int], config: CleanerConfig) -> list[bool]:
+    """Whether each line is in the article span or in another heavy run outside it.
+    Comment walls end runs, and nothing after the first wall past the span counts."""
+    inside = [span[0] <= position < span[1] for position in range(len(weights))]
+    if span == (0, 0):
+        return inside
+    limit = next((position for position in range(span[1], len(weights)) if weights[position] == WALL), len(weights))
+    for low, high in ((0, span[0]), (span[1], limit)):
+        running, start = 0.0, low
+        best = (0.0, low, low)
+        runs: list[tuple[int, int]] = []
+        for position in range(low, high + 1):
+            weight = weights[position] if position < high else WALL
+            if weight == WALL or running + weight <= 0:
+                if best[0] >= _EXTRA_SPAN_MIN_WEIGHT:
+                    runs.append((best[1], best[2]))
+                running, start, best = 0.0, position + 1, (0.0, position + 1, position + 1)
+                continue
+            running += weight
+            if running > best[0]:
+                best = (running, start, position + 1)
+        for first, end in runs:
+            inside[first:end] = [True] * (end - first)
+    return inside
 
 
 def _line_reason(line: Line, reason: str | None, prose: bool) -> str | None:

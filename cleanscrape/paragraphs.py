@@ -15,6 +15,8 @@ record's ``removed`` and ``explain`` still name the page's own line numbers.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -100,8 +102,18 @@ def _full_rows(block: Sequence[_Row], lines: Sequence[Line]) -> tuple[int, int]:
 
 
 def _confirmed_widths(blocks: Sequence[tuple[int, int]]) -> list[int]:
-    """Columns at which the page wraps text: widths of blocks with several full lines."""
-    return sorted({width for width, full in blocks if full >= MIN_FULL_LINES and width >= MIN_WRAP_COLUMNS})
+    """Columns at which the page wraps text: widths reached by several full lines, in one
+    block or over several (paragraphs of two lines each, set apart by blank lines)."""
+    with_full = sorted((width, full) for width, full in blocks if full)
+    widths = [width for width, _ in with_full]
+    running = list(itertools.accumulate(full for _, full in with_full))  # full lines up to each width
+    confirmed = []
+    for index, width in enumerate(widths):
+        low = bisect.bisect_left(widths, width - FULL_LINE_SLACK)
+        last = bisect.bisect_right(widths, width) - 1
+        if width >= MIN_WRAP_COLUMNS and running[last] - (running[low - 1] if low else 0) >= MIN_FULL_LINES:
+            confirmed.append(width)
+    return sorted(set(confirmed))
 
 
 def _join(block: Sequence[_Row], lines: Sequence[Line], widths: Sequence[int], units: Sequence[bool]) -> list[list[int]]:
