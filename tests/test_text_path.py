@@ -253,3 +253,8 @@ def test_wrapped_pages_clean_to_a_fixed_point(paragraphs: list[str], templates: 
     position = 0
     for word in once.split():
         position = words.index(word, position) + 1
+
+
+@pytest.mark.parametrize("line", ["[blank_1x1]", "[                    ]", "[logo] [Search]", "[dtme_logo]"])
+def test_rendered_images_and_form_fields_are_boilerplate(line: str) -> None:
+    assert first_line_reason(make_line(0, line)) == "boilerplate"
