@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .config import CleanerConfig
-from .decide import PageVerdict, classify_extracted, classify_page
+from .decide import PageVerdict, classify_extracted, classify_text
 from .decoding import decode_page
 from .extract import Extraction, extract_main_content
 from .htmltext import html_to_text, looks_like_html
@@ -84,7 +84,7 @@ class Cleaner:
             ),
             removed=tuple(
                 RemovedLine(line=line.index, text=line.text, reason=reason)
-                for line, reason in zip(verdict.lines, verdict.reasons)
+                for line, reason in verdict.page_decisions()
                 if reason is not None
             ),
             dropped=self._drop_reason(body, language.code if language else None),
@@ -105,7 +105,7 @@ class Cleaner:
         content are marked ``not_main_content``.
         """
         text, _, verdict, extractor = self._read(page, None, url, is_site_template, content_type)
-        decisions = [LineDecision(line.index, line.text, reason) for line, reason in zip(verdict.lines, verdict.reasons)]
+        decisions = [LineDecision(line.index, line.text, reason) for line, reason in verdict.page_decisions()]
         if extractor in (TEXT, FULL_PAGE):  # the page's own lines, not an extraction from it
             return decisions
         return _on_full_page(segment(html_to_text(text)), decisions)
@@ -141,13 +141,13 @@ class Cleaner:
         self, text: str, extraction: Extraction | None, is_site_template: Callable[[str], bool] | None
     ) -> tuple[PageVerdict, str]:
         if extraction is None:
-            return classify_page(segment(text), self.config, is_site_template), TEXT
+            return classify_text(text, self.config, is_site_template), TEXT
         lines = segment(extraction.text)
         if sum(line.words for line in lines) >= self.config.html_min_main_words:
             return classify_extracted(
                 lines, self.config, is_site_template, extraction.title, extraction.code_lines, extraction.tab_variants
             ), extraction.source
-        return classify_page(segment(html_to_text(text)), self.config, is_site_template), FULL_PAGE
+        return classify_text(html_to_text(text), self.config, is_site_template), FULL_PAGE
 
     def _page_text(self, page: str | bytes, input_format: str | None = None, content_type: str | None = None) -> tuple[str, bool]:
         """The page as text, and whether that text is HTML."""

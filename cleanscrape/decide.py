@@ -7,15 +7,17 @@ lines -> everything left outside the article span.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import language as lang
 from .config import CleanerConfig
 from .detectors import boilerplate, byline, caption, comments, first_line_reason, footer, navigation, related_list
-from .lines import Line, fold_spaces
-from .mainblock import anchor_bonus, best_span, is_paragraph, is_prose, line_weight
+from .lines import Line, fold_spaces, segment
+from .mainblock import WALL, anchor_bonus, best_span, is_paragraph, is_prose, line_weight
 from .neardup import earlier_duplicates, normalize
+from .paragraphs import group_lines, has_borders, paragraph_line
 from .stopwords import reads_like_other_language, stopword_density, stopwords_for
 from .tabs import NO_TABS, TabVariants
 from .title import find_title, is_copy, title_words
@@ -48,6 +50,9 @@ _RELATED_LIST_MAX_SHARE = 0.3
 
 @dataclass(frozen=True, slots=True)
 class PageVerdict:
+    """``lines`` are what was classified (a page line, or a paragraph rebuilt from
+    several); ``sources`` names the page lines each was made of (None: itself)."""
+
     lines: list[Line]
     reasons: list[str | None]  # None: the line is kept
     title: str | None
@@ -56,10 +61,48 @@ class PageVerdict:
     date: str | None
     reading_minutes: int | None
     sitename: str | None
+    sources: list[tuple[Line, ...]] | None = None
+
+    def page_decisions(self) -> list[tuple[Line, str | None]]:
+        """Every page line with its reason (a paragraph's reason goes to each of its lines)."""
+        if self.sources is None:
+            return list(zip(self.lines, self.reasons))
+        return [(line, reason) for source, reason in zip(self.sources, self.reasons) for line in source]
+
+
+def classify_text(
+    text: str, config: CleanerConfig, is_site_template: Callable[[str], bool] | None = None
+) -> PageVerdict:
+    """Page text classified by paragraph: lines a renderer wrapped are joined first
+    (:mod:`cleanscrape.paragraphs`), and each page line takes its paragraph's reason."""
+    lines = segment(text)
+    detected = [first_line_reason(line) for line in lines]
+    # A template line or program text stands alone even inside wrapped text.
+    units = [reason is not None or line.looks_like_code for line, reason in zip(lines, detected)]
+    groups = group_lines(text, lines, units)
+    if all(len(group) == 1 and not has_borders(lines[group[0]]) for group in groups):
+        return classify_page(lines, config, is_site_template, detected)
+    joined = [paragraph_line(lines, group) for group in groups]
+    joined_detected = [
+        detected[group[0]] if line is lines[group[0]] else first_line_reason(line) for line, group in zip(joined, groups)
+    ]
+    sources = [tuple(lines[position] for position in group) for group in groups]
+    template = None
+    if is_site_template is not None:
+        # A paragraph is the site's template when each of its page lines is.
+        by_text = {line.text: all(is_site_template(part.text) for part in source) for line, source in zip(joined, sources)}
+        template = by_text.__getitem__
+    verdict = classify_page(joined, config, template, joined_detected)
+    # A border alone is layout: nothing of it belongs in the text.
+    reasons = [OUTSIDE if reason is None and not line.text else reason for line, reason in zip(joined, verdict.reasons)]
+    return dataclasses.replace(verdict, reasons=reasons, sources=sources)
 
 
 def classify_page(
-    lines: list[Line], config: CleanerConfig, is_site_template: Callable[[str], bool] | None = None
+    lines: list[Line],
+    config: CleanerConfig,
+    is_site_template: Callable[[str], bool] | None = None,
+    detected: Sequence[str | None] | None = None,
 ) -> PageVerdict:
     """Every line's reason (None: kept) and the page's facts.
 
@@ -67,17 +110,21 @@ def classify_page(
     text) are the site's template: they weigh as template in the article
     search and are removed as ``site_template``.
     """
-    guess, code, stopwords, densities, prose, reasons = _line_evidence(lines, config)
+    guess, code, stopwords, densities, prose, reasons = _line_evidence(lines, config, (), detected)
     site_template = [is_site_template is not None and is_site_template(line.text) for line in lines]
     # Detector reasons stay for now: the related-list and comments steps read them.
     reasons = [SITE_TEMPLATE if template and reason is None else reason for reason, template in zip(reasons, site_template)]
 
     weights = [line_weight(line, reason, p, config) for line, reason, p in zip(lines, reasons, prose)]
-    span = best_span(anchor_bonus(weights, [reason == byline.REASON for reason in reasons], prose))
-    in_span = [span[0] <= position < span[1] for position in range(len(lines))]
+    sections = _comment_sections(lines, reasons)
+    # A comments label that no comment follows is template, not a wall the article stops at.
+    weights = [-(3.0 + line.words) if weight == WALL and position not in sections else weight for position, (line, weight) in enumerate(zip(lines, weights))]
+    boosted = anchor_bonus(weights, [reason == byline.REASON for reason in reasons], prose)
+    span = best_span(boosted)
+    in_span = _in_spans(boosted, span, config)
 
     paragraphs = [is_paragraph(line, p) for line, p in zip(lines, prose)]
-    _mark_comment_sections(lines, reasons, span)
+    _mark_comment_sections(lines, reasons, span, sections)
     _mark_related_lists(lines, reasons, paragraphs)
     title_position = find_title(lines, reasons, span, paragraphs)
     title = lines[title_position].content if title_position is not None else None
@@ -165,18 +212,37 @@ def _doubtful_in_extracted(line: Line, reason: str | None) -> bool:
     return reason in _DOUBTFUL_IN_EXTRACTED or (reason == boilerplate.REASON and boilerplate.is_bare_number(line))
 
 
-def _line_evidence(lines: Sequence[Line], config: CleanerConfig, program: Sequence[bool] = ()):
+def _line_evidence(
+    lines: Sequence[Line], config: CleanerConfig, program: Sequence[bool] = (), detected: Sequence[str | None] | None = None
+):
     """The page language and, per line, stop-word density, prose or not, and the first line detector's reason.
-    The language is read from lines not marked as ``program`` text, if there are any."""
-    words = [line for line, in_code in zip(lines, program) if not in_code] if any(program) else lines
-    sample = lang.sample_for_detection(words or lines, config.language_sample_chars)
+    The language is read from lines not marked as ``program`` text, if there are any. ``detected``
+    gives each line's first detector reason when the caller has it already."""
+    if detected is None:
+        detected = [first_line_reason(line) for line in lines]
+    words = [(line, reason) for line, reason, in_code in zip(lines, detected, program) if not in_code] if any(program) else list(zip(lines, detected))
+    # The page's language is its article's: menus and footers in another language
+    # (an English template around a Chinese story) must not outvote it.
+    candidates = [line for line, reason in words if reason is None and _is_article_candidate(line)]
+    if sum(line.words for line in candidates) < _MIN_CANDIDATE_WORDS:
+        candidates = [line for line, _ in words]
+    sample = lang.sample_for_detection(candidates or lines, config.language_sample_chars)
     guess = lang.detect(sample, config.language_seed) if lines else None
     code = guess.code if guess else None
     stopwords = stopwords_for(code)
     densities = [stopword_density(line.tokens, stopwords) for line in lines]
     prose = [is_prose(line, bool(stopwords), density, config) for line, density in zip(lines, densities)]
-    reasons = [_line_reason(line, is_line_prose) for line, is_line_prose in zip(lines, prose)]
+    reasons = [_line_reason(line, reason, is_line_prose) for line, reason, is_line_prose in zip(lines, detected, prose)]
     return guess, code, stopwords, densities, prose, reasons
+
+
+#: Words of article-candidate lines needed to decide the language from them alone.
+_MIN_CANDIDATE_WORDS = 30
+
+
+def _is_article_candidate(line: Line) -> bool:
+    """A line shaped like article text in any language: sentences, not a label (the caller leaves out template lines)."""
+    return line.words >= 6 and (line.ends_sentence or line.punctuation_count >= 2)
 
 
 def _outside_reason(line: Line, config: CleanerConfig) -> str:
@@ -194,13 +260,15 @@ def _settle(lines: Sequence[Line], reasons: list[str | None], prose: Sequence[bo
     while True:
         kept = [p for p in range(len(lines)) if reasons[p] is None]
         kept_lines = [lines[p] for p in kept]
-        start, end = best_span([line_weight(lines[p], None, prose[p], config) for p in kept])
+        kept_weights = [line_weight(lines[p], None, prose[p], config) for p in kept]
+        start, end = best_span(kept_weights)
+        inside = _in_spans(kept_weights, (start, end), config)
         changed = False
         for offset, position in enumerate(kept):
-            if not start <= offset < end:
+            if not inside[offset]:
                 reasons[position] = _outside_reason(lines[position], config)
                 changed = True
-        member = [start <= offset < end and navigation.is_strict_menu_item(line) for offset, line in enumerate(kept_lines)]
+        member = [inside[offset] and navigation.is_strict_menu_item(line) for offset, line in enumerate(kept_lines)]
         for run in navigation.runs(kept_lines, member, navigation.MIN_RUN + 2):
             for offset in run:
                 reasons[kept[offset]] = navigation.REASON
@@ -209,16 +277,59 @@ def _settle(lines: Sequence[Line], reasons: list[str | None], prose: Sequence[bo
             return
 
 
-def _line_reason(line: Line, prose: bool) -> str | None:
-    reason = first_line_reason(line)
+#: Besides the article's span, a run of lines whose weight (prose words, less template) reaches
+#: this much is article too: a story that an inset box or an advertisement splits in two,
+#: the posts of a thread, a listing's descriptions.
+_EXTRA_SPAN_MIN_WEIGHT = 150.0
+
+
+def _in_spans(weights: Sequence[float], span: tuple[int, int], config: CleanerConfig) -> list[bool]:
+    """Whether each line is in the article span or in another heavy run outside it.
+    Comment walls end runs, and nothing after the first wall past the span counts."""
+    inside = [span[0] <= position < span[1] for position in range(len(weights))]
+    if span == (0, 0):
+        return inside
+    limit = next((position for position in range(span[1], len(weights)) if weights[position] == WALL), len(weights))
+    for low, high in ((0, span[0]), (span[1], limit)):
+        running, start = 0.0, low
+        best = (0.0, low, low)
+        runs: list[tuple[int, int]] = []
+        for position in range(low, high + 1):
+            weight = weights[position] if position < high else WALL
+            if weight == WALL or running + weight <= 0:
+                if best[0] >= _EXTRA_SPAN_MIN_WEIGHT:
+                    runs.append((best[1], best[2]))
+                running, start, best = 0.0, position + 1, (0.0, position + 1, position + 1)
+                continue
+            running += weight
+            if running > best[0]:
+                best = (running, start, position + 1)
+        for first, end in runs:
+            inside[first:end] = [True] * (end - first)
+    return inside
+
+
+def _line_reason(line: Line, reason: str | None, prose: bool) -> str | None:
+    """The first detector's ``reason``, unless it is a weak one and the line prose."""
     if prose and reason in _WEAK_REASONS and not footer.is_notice(line):
         return None
     return reason
 
 
-def _mark_comment_sections(lines: Sequence[Line], reasons: list[str | None], span: tuple[int, int]) -> None:
-    """Everything after a comments heading that follows the article is comments."""
-    walls = [position for position in range(span[1], len(lines)) if reasons[position] == comments.REASON]
+def _comment_sections(lines: Sequence[Line], reasons: Sequence[str | None]) -> frozenset[int]:
+    """Positions of comments headings that comment-shaped lines follow."""
+    return frozenset(
+        position
+        for position, reason in enumerate(reasons)
+        if reason == comments.REASON and comments.starts_section(lines, reasons, position, byline.REASON)
+    )
+
+
+def _mark_comment_sections(
+    lines: Sequence[Line], reasons: list[str | None], span: tuple[int, int], sections: frozenset[int]
+) -> None:
+    """Everything after a comments heading that follows the article, and that comments follow, is comments."""
+    walls = [position for position in range(span[1], len(lines)) if position in sections]
     if not walls:
         return
     for position in range(walls[0] + 1, len(lines)):
@@ -235,7 +346,10 @@ def _mark_related_lists(lines: Sequence[Line], reasons: list[str | None], paragr
             # The list ends at a paragraph or at another kind of template.
             if reasons[position] not in (None, byline.REASON, related_list.REASON):
                 break
-            if not related_list.is_list_item(lines[position], paragraphs[position]):
+            if not (
+                related_list.is_list_item(lines[position], paragraphs[position])
+                or related_list.is_stamped_item(lines, reasons, position, heading, byline.REASON)
+            ):
                 break
             reasons[position] = related_list.REASON
 

@@ -30,6 +30,9 @@ def decode_page(data: bytes, content_type: str | None = None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(encoding, errors="replace")
+    unmarked = _utf16_without_bom(data)
+    if unmarked is not None:
+        return data.decode(unmarked, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -48,6 +51,28 @@ def decode_page(data: bytes, content_type: str | None = None) -> str:
     # then the one most used on the web wins (windows-1252 is HTML's default).
     tied.sort(key=lambda match: _WEB_PREVALENCE.index(match.encoding) if match.encoding in _WEB_PREVALENCE else len(_WEB_PREVALENCE))
     return str(tied[0])
+
+
+#: Bytes looked at to tell UTF-16 without a BOM...
+_UTF16_SAMPLE = 2048
+#: ... by the share of NUL bytes at odd (little-endian) or even (big-endian) offsets:
+#: ASCII-range text in UTF-16 has one in every such slot, a UTF-8 or legacy page none.
+_UTF16_MIN_NUL_SHARE = 0.4
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for UTF-16 text that lacks its BOM (mostly ASCII-range characters), else None."""
+    sample = data[:_UTF16_SAMPLE]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    if odd_nuls >= _UTF16_MIN_NUL_SHARE * pairs and even_nuls <= odd_nuls // 10:
+        return "utf-16-le"
+    if even_nuls >= _UTF16_MIN_NUL_SHARE * pairs and odd_nuls <= even_nuls // 10:
+        return "utf-16-be"
+    return None
 
 
 def _declared_encoding(data: bytes, content_type: str | None) -> str | None:

@@ -15,6 +15,8 @@ _SENTENCE_END = regex.compile(r"[.!?。！？…]['\"”’»)\]]*$")
 _SENTENCE_PUNCT = regex.compile(r"[.!?。！？,;，、：:]")
 _DIGIT = regex.compile(r"\d")
 _CODE = regex.compile(r"[{}\[\];=]\s*$|^\s*[{}\]\[]|\$[A-Z_]{2,}|\\$|^\s*(?:\$|>>>|#!|import\s|from\s\S+\simport|def\s|class\s|return\b)|\w\([^()]*\)|--?[a-z][\w-]*\s")
+# Box-drawing and block characters: text browsers draw table borders with them.
+_BORDER = regex.compile(r"[\u2500-\u259f]+")
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
 
 
@@ -23,8 +25,8 @@ class Line:
     """One non-blank line of a page.
 
     ``text`` is the line trimmed of surrounding whitespace: the form it takes
-    in the clean output. ``content`` also drops a leading bullet glyph and is
-    what features are computed on.
+    in the clean output. ``content`` also drops table borders and a leading
+    bullet glyph, and is what features are computed on.
     """
 
     index: int
@@ -49,14 +51,19 @@ def split_lines(text: str) -> list[str]:
     return _LINE_BREAK.split(text)
 
 
+def strip_borders(text: str) -> str:
+    """``text`` with table borders (box-drawing characters) read as spaces: they are layout, not words."""
+    return _BORDER.sub(lambda match: " " * len(match.group(0)), text) if not text.isascii() else text
+
+
 def make_line(index: int, raw: str) -> Line:
     text = raw.strip()
-    content = text
+    content = strip_borders(text).strip()
     bulleted = False
-    match = _BULLET.match(text)
-    if match and len(text) > match.end():
+    match = _BULLET.match(content)
+    if match and len(content) > match.end():
         bulleted = True
-        content = text[match.end():].lstrip()
+        content = content[match.end():].lstrip()
     tokens = tuple(_TOKEN.findall(content))
     # max() is a C-level scan; most lines have no character at or past Hiragana.
     cjk = len(_CJK.findall(content)) if content and max(content) >= "\u3040" else 0

@@ -7,6 +7,7 @@ changed suffix or a menu with one item highlighted is caught.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 
 import numpy as np
@@ -53,37 +54,51 @@ def earlier_duplicates(texts: Sequence[str], config: CleanerConfig) -> list[int 
 
     hasher = MinHasher(config.minhash_num_perm, config.minhash_seed)
     matrix = np.stack([hasher.signature(shingles(keys[position], config.shingle_size)) for position in long_positions])
+    # The share of equal hash values estimates Jaccard similarity, as MinHash.jaccard does.
     if len(long_positions) <= ALL_PAIRS_LIMIT:
-        candidates = _all_earlier
-    else:
-        candidates = _banded_earlier(matrix, config.near_duplicate_threshold, config.minhash_seed, MinHasher.SCHEME)
+        for row in range(1, len(long_positions)):
+            earlier = np.arange(row)
+            agreement = (matrix[earlier] == matrix[row]).mean(axis=1)
+            similar = earlier[agreement >= config.near_duplicate_threshold]
+            if similar.size:
+                result[long_positions[row]] = long_positions[int(similar.min())]
+        return result
+    candidates = _banded_earlier(matrix, config.near_duplicate_threshold)
+    needed = config.near_duplicate_threshold * matrix.shape[1]
     for row in range(1, len(long_positions)):
-        earlier = candidates(row)
-        if len(earlier) == 0:
-            continue
-        # The share of equal hash values estimates Jaccard similarity, as MinHash.jaccard does.
-        agreement = (matrix[earlier] == matrix[row]).mean(axis=1)
-        similar = earlier[agreement >= config.near_duplicate_threshold]
-        if similar.size:
-            result[long_positions[row]] = long_positions[int(similar.min())]
+        for other in candidates(row):
+            if np.count_nonzero(matrix[other] == matrix[row]) >= needed:
+                result[long_positions[row]] = long_positions[other]
+                break
     return result
 
 
-def _all_earlier(row: int) -> np.ndarray:
-    return np.arange(row)
+def _banded_earlier(matrix: np.ndarray, threshold: float):
+    """LSH banding (datasketch's MinHashLSH parameters) for pages too long to compare every pair of lines.
 
-
-def _banded_earlier(matrix: np.ndarray, threshold: float, seed: int, scheme: str):
-    """LSH banding (datasketch's MinHashLSH) for pages too long to compare every pair of lines."""
+    Each band keeps its rows in page order, and a row's candidates are read from
+    its buckets lazily in that order: the caller stops at the first similar one,
+    so 10,000 near-identical lines cost one comparison each, not all earlier ones.
+    """
     from datasketch import MinHashLSH
-    from datasketch.lean_minhash import LeanMinHash
 
-    index = MinHashLSH(threshold=threshold, num_perm=matrix.shape[1])
-    signatures = [LeanMinHash(seed=seed, hashvalues=values, scheme=scheme) for values in matrix]
-    for row, signature in enumerate(signatures):
-        index.insert(row, signature)
+    shape = MinHashLSH(threshold=threshold, num_perm=matrix.shape[1])
+    bands, rows = shape.b, shape.r
+    buckets: list[dict[bytes, list[int]]] = [{} for _ in range(bands)]
+    keys = [[matrix[row, band * rows:(band + 1) * rows].tobytes() for band in range(bands)] for row in range(len(matrix))]
+    for row, row_keys in enumerate(keys):
+        for band, key in enumerate(row_keys):
+            buckets[band].setdefault(key, []).append(row)
 
-    def earlier(row: int) -> np.ndarray:
-        return np.array(sorted(other for other in index.query(signatures[row]) if other < row), dtype=np.int64)
+    def earlier(row: int):
+        """Rows before ``row`` that share a band with it, in increasing order, each once."""
+        lists = [buckets[band][key] for band, key in enumerate(keys[row])]
+        last = -1
+        for other in heapq.merge(*lists):
+            if other >= row:
+                return
+            if other != last:
+                last = other
+                yield other
 
     return earlier

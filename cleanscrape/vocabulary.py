@@ -95,7 +95,8 @@ WIDGET_PROMPT = regex.compile(
 )
 
 PLACEHOLDER = regex.compile(
-    r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\$\{[^}\n]*\}|<%.*?%>|%%[A-Za-z_]+%%|\[\[[A-Za-z_.]+\]\]|"
+    # Each body stops at the next opening: "{{ {{ {{ ..." must not scan to the line's end from every "{{".
+    r"\{\{[^{}]*\}\}|\{%[^{}%]*%\}|\{#[^{}#]*#\}|\$\{[^{}\n]*\}|<%[^<%]*%>|%%[A-Za-z_]+%%|\[\[[A-Za-z_.]+\]\]|"
     r"\{\{|\}\}|\{%|%\}|__[A-Z][A-Z_]{2,}__"
 )
 

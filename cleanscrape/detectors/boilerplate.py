@@ -12,7 +12,13 @@ REASON = "boilerplate"
 _BARE_NUMBER = regex.compile(rf"^{BARE_NUMBER}\s*[:.!»›>]*$", regex.IGNORECASE)
 
 
+#: What a text browser prints for images and form fields: "[logo]", "[blank_1x1]", "[          ]", "[Search]".
+_RENDERED_WIDGETS = regex.compile(r"(?:\[[^\[\]]{0,80}\]\s*)+")
+
+
 def matches(line: Line) -> bool:
+    if line.words <= 12 and _RENDERED_WIDGETS.fullmatch(line.content):
+        return True
     if line.words <= 12 and BOILERPLATE.match(line.content):
         return True
     return line.words <= 30 and bool(TAG_LINE.match(line.content))

@@ -8,9 +8,11 @@ from ..vocabulary import BREADCRUMB_HOME, BREADCRUMB_LEAD
 REASON = "breadcrumb"
 
 # Not the arrows of code: "->", "=>", "-->", ">=", ">>=", and "::" only with spaces
-# around it ("Home :: News", never "tokio::main").
-_ARROWS = regex.compile(r"\s*(?:(?<![-=>])>>?(?![>=])|›|»|→|⟩)\s*|\s+::\s+")
-_SLASHES = regex.compile(r"\s+(?:/|\\)\s+")
+# around it ("Home :: News", never "tokio::main"). The spaces around a separator are
+# looked at, not matched: a pattern that opens with a run of spaces tries that run
+# again from every space, quadratic in a line of padding.
+_ARROWS = regex.compile(r"(?<![-=>])>>?(?![>=])|›|»|→|⟩|(?<=\s)::(?=\s)")
+_SLASHES = regex.compile(r"(?<=\s)[/\\](?=\s)")
 #: How program text ends or opens a line: a block, a call, a statement, an assignment.
 _CODE_EDGE = regex.compile(r"[{(;=]\s*$|^\s*(?:[})\]]|\.\w)|[{}]")
 #: One sentence ending and the next beginning: a page title is one phrase, an
