@@ -46,6 +46,7 @@ class Record:
     #: where trafilatura kept little: resiliparse's main content) or "html_text" (HTML
     #: with no main content found: the whole page's text).
     extractor: str = "text"
+    warnings: tuple[str, ...] = ()
 
     @property
     def word_count(self) -> int:
@@ -70,5 +71,6 @@ class Record:
             "removed": [asdict(item) for item in self.removed],
             "dropped": self.dropped,
             "extractor": self.extractor,
+            "warnings": list(self.warnings),
             "word_count": self.word_count,
         }

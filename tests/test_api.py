@@ -36,7 +36,7 @@ def test_to_dict_is_json_ready_with_every_key() -> None:
         row = clean(page).to_dict()
         assert set(row) == {
             "id", "url", "title", "text", "language", "language_probability",
-            "metadata", "removed", "dropped", "extractor", "word_count",
+            "metadata", "removed", "dropped", "extractor", "warnings", "word_count",
         }
         assert set(row["metadata"]) == {"author", "date", "sitename", "reading_minutes", "description"}
         json.dumps(row)
