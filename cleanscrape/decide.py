@@ -205,6 +205,17 @@ def _settle(lines: Sequence[Line], reasons: list[str | None], prose: Sequence[bo
             for offset in run:
                 reasons[kept[offset]] = navigation.REASON
                 changed = True
+        # The title as the clean text shows it: a heading that a line removed since the title
+        # search stood between it and the article would be the title of that text.
+        if not changed:
+            paragraphs = [is_paragraph(line, prose[p]) for line, p in zip(kept_lines, kept)]
+            title_at = find_title(kept_lines, [None] * len(kept), (start, end), paragraphs)
+            if title_at is not None:
+                title_key = normalize(kept_lines[title_at].content)
+                for offset, line in enumerate(kept_lines):
+                    if is_copy(title_key, line):
+                        reasons[kept[offset]] = TITLE
+                changed = True
         if not changed:
             return
 
