@@ -471,6 +471,47 @@ def run(
     return report
 
 
+# ---------------------------------------------------------------- shrinking
+
+
+def not_idempotent(cleaner: Cleaner, page: str) -> bool:
+    text = cleaner.clean(page).text
+    return cleaner.clean(text).text != text
+
+
+def _drop_pieces(parts: list[str], rebuild, fails) -> list[str]:
+    """``parts`` less every run of them (halves, then quarters, ... then single ones) whose
+    removal keeps ``fails(rebuild(parts))`` true."""
+    chunk = max(1, len(parts) // 2)
+    while chunk >= 1:
+        index = 0
+        while index < len(parts):
+            candidate = parts[:index] + parts[index + chunk:]
+            if candidate and fails(rebuild(candidate)):
+                parts = candidate
+            else:
+                index += chunk
+        chunk //= 2
+    return parts
+
+
+def shrink(page: str, fails, rounds: int = 3) -> str:
+    """A smaller page on which ``fails(page)`` still holds: lines dropped, then words within
+    each line, until a round changes nothing."""
+    for _ in range(rounds):
+        before = page
+        lines = _drop_pieces(page.split("\n"), "\n".join, fails)
+        for number in range(len(lines)):
+            def rebuild(words: list[str], number: int = number) -> str:
+                return "\n".join(lines[:number] + [" ".join(words)] + lines[number + 1:])
+
+            lines[number] = " ".join(_drop_pieces(lines[number].split(" "), rebuild, fails))
+        page = "\n".join(lines)
+        if page == before:
+            break
+    return page
+
+
 # ---------------------------------------------------------------- bombs for the CLI
 
 
