@@ -24,6 +24,7 @@ from .corpus.site_profile import SiteProfile, SiteProfileConfig, SiteProfileLear
 from .decoding import decode_page
 from .extract import PageTimeout
 from .htmltext import html_to_text
+from .io.compression import DEFAULT_MAX_RECORD_BYTES
 from .io.sinks import JsonlSink, open_sink
 from .io.sources import FieldNames, InputPage, Item, ReadFailure, Skipped, jsonl_rows, read_all
 
@@ -97,6 +98,8 @@ class BatchOptions:
     site_profile: SiteProfile | None = None
     #: Mark near-duplicate documents across the run (duplicates go to the rejects file when there is one).
     dedup: DedupConfig | None = None
+    #: What one record (a JSONL line, a page file) of a compressed input may decompress to; None: no limit.
+    max_record_bytes: int | None = DEFAULT_MAX_RECORD_BYTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +182,7 @@ def run_batch(
     sink = JsonlSink(_scratch_name(output)) if options.dedup is not None else final_sink
     done = final_sink.done_keys | (reject_sink.done_keys if reject_sink else set())
     try:
-        items = read_all(list(inputs), options.fields)
+        items = read_all(list(inputs), options.fields, max_record_bytes=options.max_record_bytes)
         pending = (item for item in items if not _already_done(item, done, summary))
         for outcome in _outcomes(pending, options):
             file_outcome(outcome, summary, sink, reject_sink, report_error)

@@ -18,6 +18,7 @@ from .batch import BatchOptions, learn_site_profile, run_batch, write_marked_dup
 from .cleaner import Cleaner
 from .config import CleanerConfig
 from .corpus import DedupConfig, SiteProfile, SiteProfileConfig
+from .io.compression import DEFAULT_MAX_RECORD_BYTES
 from .io.shards import DEFAULT_SHARD_BYTES
 from .io.sinks import open_sink
 from .io.sources import FieldNames, read_page_bytes
@@ -61,9 +62,12 @@ def main() -> None:
               help="With --engine dask: the cluster's scheduler, e.g. tcp://host:8786 (default: a local cluster of -j workers).")
 @click.option("--shard-mb", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_SHARD_BYTES / 2**20, show_default=True,
               help="With --engine dask: MB of input per task (JSONL files are cut by byte range).")
+@click.option("--max-decompressed-mb", type=click.FloatRange(min=0), default=DEFAULT_MAX_RECORD_BYTES / 2**20, show_default=True,
+              help="Refuse a record (JSONL line, page file) of a .gz/.zst input that decompresses to more (a bomb); 0: no limit.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def clean(inputs, output, input_format, text_field, html_field, id_field, url_field, jobs, languages, min_words,
-          explain, rejects, resume, site_profile, site_templates, dedup, timeout, engine, scheduler, shard_mb, quiet) -> None:
+          explain, rejects, resume, site_profile, site_templates, dedup, timeout, engine, scheduler, shard_mb,
+          max_decompressed_mb, quiet) -> None:
     """Clean pages into records, one per input page, in input order.
 
     INPUTS are files, folders (recursively), globs or '-' (stdin): HTML and
@@ -92,6 +96,7 @@ def clean(inputs, output, input_format, text_field, html_field, id_field, url_fi
     options = BatchOptions(
         config=config, jobs=jobs, explain=explain, resume=resume, fields=fields, site_profile=profile,
         dedup=DedupConfig() if dedup else None,
+        max_record_bytes=int(max_decompressed_mb * 2**20) or None,
     )
     if engine == "dask":
         try:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .compression import open_read, strip_compression
+from .compression import DEFAULT_MAX_RECORD_BYTES, open_read, read_whole, strip_compression
 
 JSONL_ENDINGS = (".jsonl", ".json", ".ndjson")
 WARC_ENDINGS = (".warc", ".arc")
@@ -110,32 +110,36 @@ def format_of(name: str) -> str:
 Item = InputPage | ReadFailure | Skipped
 
 
-def read_all(inputs, fields: FieldNames = FieldNames(), stdin_format: str = "page") -> Iterator[Item]:
+def read_all(
+    inputs, fields: FieldNames = FieldNames(), stdin_format: str = "page", max_record_bytes: int | None = DEFAULT_MAX_RECORD_BYTES
+) -> Iterator[Item]:
+    """``max_record_bytes``: what one record of a compressed input may decompress to (io.compression)."""
     for name in expand(inputs):
-        yield from read_file(name, fields, stdin_format if name == "-" else format_of(name))
+        yield from read_file(name, fields, stdin_format if name == "-" else format_of(name), max_record_bytes)
 
 
-def read_file(name: str, fields: FieldNames, kind: str) -> Iterator[Item]:
+def read_file(
+    name: str, fields: FieldNames, kind: str, max_record_bytes: int | None = DEFAULT_MAX_RECORD_BYTES
+) -> Iterator[Item]:
     """The items of one input whose format is known; what cannot be read ends in a ReadFailure."""
     try:
         if kind == "jsonl":
-            yield from _read_jsonl(name, fields)
+            yield from _read_jsonl(name, fields, max_record_bytes)
         elif kind == "warc":
             yield from _read_warc(name)
         elif kind == "parquet":
             yield from read_parquet_rows(name, fields)
         else:
-            yield InputPage(name, 0, read_page_bytes(name), "html" if kind == "html" else "auto")
+            yield InputPage(name, 0, read_page_bytes(name, max_record_bytes), "html" if kind == "html" else "auto")
     except (OSError, EOFError, ValueError) as error:
         yield ReadFailure(name, 0, f"cannot read: {error}")
 
 
-def read_page_bytes(name: str) -> bytes:
+def read_page_bytes(name: str, max_record_bytes: int | None = DEFAULT_MAX_RECORD_BYTES) -> bytes:
     """A whole page file, decompressed by its ending; "-" reads stdin."""
     if name == "-":
         return sys.stdin.buffer.read()
-    with open_read(Path(name)) as handle:
-        return handle.read()
+    return read_whole(Path(name), max_record_bytes)
 
 
 def _row_page(source: str, position: int, row: Any, fields: FieldNames) -> InputPage | ReadFailure:
@@ -169,8 +173,8 @@ def _parsed_lines(handle, first_line: int = 1) -> Iterator[tuple[int, Any, str |
             yield number, None, f"bad JSON: {error}"
 
 
-def _read_jsonl(name: str, fields: FieldNames) -> Iterator[InputPage | ReadFailure]:
-    handle = sys.stdin.buffer if name == "-" else open_read(Path(name))
+def _read_jsonl(name: str, fields: FieldNames, max_record_bytes: int | None) -> Iterator[InputPage | ReadFailure]:
+    handle = sys.stdin.buffer if name == "-" else open_read(Path(name), max_record_bytes)
     with handle:
         yield from _jsonl_pages(name, handle, 1, fields)
 
