@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cleanscrape import Cleaner, CleanerConfig  # noqa: E402
 from cleanscrape.extract import PageTimeout  # noqa: E402
@@ -567,6 +568,32 @@ def run_bombs(decompressed_mb: int = 64, limit_mb: int = 16) -> dict:
     return results
 
 
+def markdown(report: dict, command: str) -> str:
+    """The results section of benchmarks/README.md."""
+    kinds = ", ".join(f"{kind} {count:,}" for kind, count in report["by_kind"].items())
+    exceptions = ", ".join(f"{name} {count}" for name, count in report["exceptions"].items()) or "none"
+    warnings = "; ".join(f"{name}: {count:,}" for name, count in report["warnings"].items()) or "none"
+    rows = [
+        ("inputs", f"{report['inputs']:,} ({kinds})"),
+        ("exceptions out of `clean`", exceptions),
+        ("hangs (past the deadline, not stopped by it)", str(report["hangs"])),
+        ("pages stopped at the 30 s deadline (`PageTimeout`, a per-record error by design)", str(report["timeouts"])),
+        ("non-idempotent texts (text-path records)", f"{report['non_idempotent']} of {report['text_records']:,}"),
+        ("HTML records whose text, cleaned again as page text, changes (not idempotence: see the script)",
+         str(report["html_text_recleaned_differently"])),
+        ("worst time", f"{report['worst_seconds']:.1f} s (input {report['worst_input']}, {report['worst_kind']}, {report['worst_size']:,} bytes)"),
+        ("mean time", f"{report['mean_seconds'] * 1000:.0f} ms"),
+        ("peak memory (max RSS of one process)", f"{report['peak_memory_mb']:.0f} MB"),
+        ("warnings on records (a library failed, the page degraded)", warnings),
+    ]
+    lines = [f"Measured {time.strftime('%Y-%m-%d')} by `{command}`.", "", "| | |", "| --- | --- |"]
+    lines += [f"| {name} | {value} |" for name, value in rows]
+    for name, bomb in report.get("bombs", {}).items():
+        lines.append(f"| `{name}` ({bomb['compressed_bytes']:,} bytes) | "
+                     f"{'refused' if bomb['refused'] else 'cleaned'}, exit {bomb['exit']}, {bomb['rows']} rows, input unchanged: {bomb['input_unchanged']} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=3000)
@@ -581,9 +608,17 @@ def main() -> None:
     parser.add_argument("--bombs", action="store_true", help="also run gzip and zstd bombs through the CLI")
     parser.add_argument("--merge", type=Path, nargs="+", help="merge shard reports (no run)")
     parser.add_argument("--progress", action="store_true")
+    parser.add_argument("--readme", metavar="COMMAND", help="with --merge: write the results section of benchmarks/README.md, naming COMMAND")
     options = parser.parse_args()
     if options.merge:
-        print(json.dumps(merge([json.loads(path.read_text()) for path in options.merge]), indent=1))
+        merged = merge([json.loads(path.read_text()) for path in options.merge])
+        if options.bombs:
+            merged["bombs"] = run_bombs()
+        print(json.dumps(merged, indent=1))
+        if options.readme:
+            from report import replace_section
+
+            replace_section("fuzz", markdown(merged, options.readme))
         return
     shard, shards = (int(part) for part in options.shard.split("/"))
     numbers = options.only or range(shard, options.count, shards)
