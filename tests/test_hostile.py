@@ -1,5 +1,6 @@
 """A third-party library that raises on a page costs that page a step, never its record."""
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,16 @@ def test_a_time_limit_is_not_swallowed(monkeypatch) -> None:
     monkeypatch.setattr(pagemeta, "find_date", slow)
     with pytest.raises(extract.PageTimeout):
         clean(ARTICLE)
+
+
+def test_a_control_character_beside_a_script_in_the_main_region_costs_the_region_only() -> None:
+    # Found by benchmarks/fuzz.py (seed 2026, input 47756, tag soup in latin-1): pruning the
+    # region's <script>, lxml's drop_tree joins its tail ("&#\x05 min read") to the text
+    # before it and refuses the control character (ValueError).
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import fuzz
+
+    item = fuzz.make_input(2026, 47756)
+    record = clean(item.page, content_type=item.content_type)
+    assert record.warnings[-1] == "main region: lxml raised ValueError"
+    assert record.extractor != "main_element"
