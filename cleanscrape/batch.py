@@ -24,6 +24,7 @@ from .corpus.site_profile import SiteProfile, SiteProfileConfig, SiteProfileLear
 from .decoding import decode_page
 from .extract import PageTimeout
 from .htmltext import html_to_text
+from .io.compression import DEFAULT_MAX_RECORD_BYTES
 from .io.sinks import JsonlSink, open_sink
 from .io.sources import FieldNames, InputPage, Item, ReadFailure, Skipped, jsonl_rows, read_all
 from .workers import WorkerPool
@@ -113,6 +114,8 @@ class BatchOptions:
     stdin_format: str = "auto"
     #: Which files below a folder input are read (default: page and corpus endings).
     folder_glob: str | None = None
+    #: What one record (a JSONL line, a page file) of a compressed input may decompress to; None: no limit.
+    max_record_bytes: int | None = DEFAULT_MAX_RECORD_BYTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +217,9 @@ def run_batch(
     sink = JsonlSink(_scratch_name(output)) if options.dedup is not None else final_sink
     done = final_sink.done_keys | (reject_sink.done_keys if reject_sink else set())
     try:
-        items = read_all(list(inputs), options.fields, options.stdin_format, options.folder_glob)
+        items = read_all(
+            list(inputs), options.fields, options.stdin_format, options.folder_glob, max_record_bytes=options.max_record_bytes
+        )
         pending = (item for item in items if not _already_done(item, done, summary))
         for outcome in _outcomes(pending, options):
             file_outcome(outcome, summary, sink, reject_sink, report_error)

@@ -11,6 +11,7 @@ from .config import CleanerConfig
 from .decide import PageVerdict, classify_extracted, classify_text
 from .decoding import decode_page
 from .extract import Extraction, extract_main_content
+from .guard import guarded
 from .htmltext import html_to_text, looks_like_html
 from .lines import segment
 from .neardup import normalize
@@ -63,7 +64,7 @@ class Cleaner:
         its pages, as learned by :mod:`cleanscrape.corpus.site_profile`; they are
         removed with the reason ``site_template``.
         """
-        text, extraction, verdict, extractor = self._read(page, input_format, url, is_site_template, content_type)
+        text, extraction, verdict, extractor, warnings = self._read(page, input_format, url, is_site_template, content_type)
         body = "\n".join(line.text for line, reason in zip(verdict.lines, verdict.reasons) if reason is None)
         # An empty record has no language: the guess came from the lines that were all removed.
         language = verdict.language if body.strip() else None
@@ -89,6 +90,7 @@ class Cleaner:
             ),
             dropped=self._drop_reason(body, language.code if language else None),
             extractor=extractor,
+            warnings=warnings,
         )
 
     def explain(
@@ -104,11 +106,11 @@ class Cleaner:
         For HTML, the page is its full text; lines outside the extracted main
         content are marked ``not_main_content``.
         """
-        text, _, verdict, extractor = self._read(page, None, url, is_site_template, content_type)
+        text, _, verdict, extractor, _ = self._read(page, None, url, is_site_template, content_type)
         decisions = [LineDecision(line.index, line.text, reason) for line, reason in verdict.page_decisions()]
         if extractor in (TEXT, FULL_PAGE):  # the page's own lines, not an extraction from it
             return decisions
-        return _on_full_page(segment(html_to_text(text)), decisions)
+        return _on_full_page(segment(_full_page_text(text, [])), decisions)
 
     def _read(
         self,
@@ -117,8 +119,9 @@ class Cleaner:
         url: str | None,
         is_site_template: Callable[[str], bool] | None,
         content_type: str | None,
-    ) -> tuple[str, Extraction | None, PageVerdict, str]:
-        """The page's text, its extraction (HTML only), every line's verdict, and the extractor used."""
+    ) -> tuple[str, Extraction | None, PageVerdict, str, tuple[str, ...]]:
+        """The page's text, its extraction (HTML only), every line's verdict, the extractor used,
+        and what failed on the way (``Record.warnings``)."""
         text, is_html = self._page_text(page, input_format, content_type)
         extraction = (
             extract_main_content(
@@ -134,11 +137,12 @@ class Cleaner:
             if is_html
             else None
         )
-        verdict, extractor = self._classify(text, extraction, is_site_template)
-        return text, extraction, verdict, extractor
+        warnings = list(extraction.warnings) if extraction is not None else []
+        verdict, extractor = self._classify(text, extraction, is_site_template, warnings)
+        return text, extraction, verdict, extractor, tuple(warnings)
 
     def _classify(
-        self, text: str, extraction: Extraction | None, is_site_template: Callable[[str], bool] | None
+        self, text: str, extraction: Extraction | None, is_site_template: Callable[[str], bool] | None, warnings: list[str]
     ) -> tuple[PageVerdict, str]:
         if extraction is None:
             return classify_text(text, self.config, is_site_template), TEXT
@@ -147,7 +151,7 @@ class Cleaner:
             return classify_extracted(
                 lines, self.config, is_site_template, extraction.title, extraction.code_lines, extraction.tab_variants
             ), extraction.source
-        return classify_text(html_to_text(text), self.config, is_site_template), FULL_PAGE
+        return classify_text(_full_page_text(text, warnings), self.config, is_site_template), FULL_PAGE
 
     def _page_text(self, page: str | bytes, input_format: str | None = None, content_type: str | None = None) -> tuple[str, bool]:
         """The page as text, and whether that text is HTML."""
@@ -170,6 +174,11 @@ class Cleaner:
         if len(body.split()) < self.config.min_words:
             return "too_short"
         return None
+
+
+def _full_page_text(html: str, warnings: list[str]) -> str:
+    """The whole page's text; none where inscriptis raises on it (``warnings`` says so)."""
+    return guarded(warnings, "page text", "inscriptis", lambda: html_to_text(html), "")
 
 
 def _on_full_page(page_lines, decisions: list[LineDecision]) -> list[LineDecision]:

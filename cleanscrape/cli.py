@@ -20,6 +20,7 @@ from .batch import BatchOptions, learn_site_profile, run_batch, write_marked_dup
 from .cleaner import Cleaner
 from .config import CleanerConfig
 from .corpus import DedupConfig, SiteProfile, SiteProfileConfig
+from .io.compression import DEFAULT_MAX_RECORD_BYTES
 from .io.shards import DEFAULT_SHARD_BYTES
 from .io.sinks import open_sink
 from .io.sources import STDIN_FORMATS, FieldNames, InputPage, expand, format_of, read_all, read_page_bytes
@@ -117,18 +118,21 @@ def main() -> None:
 @click.option("--dedup", is_flag=True,
               help="Mark near-duplicate documents across the run (dup_cluster, is_duplicate); with --rejects, duplicates go there.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=CleanerConfig.html_timeout, show_default=True,
-              help="Seconds an HTML page may take to extract; a slower page is reported as an error.")
+              help="Seconds an HTML page may take to extract; a page still cleaning at 1.5x this has its worker stopped. Both are per-page errors.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Clean on this machine, or on a Dask cluster (the 'dask' extra): then -o and --rejects are folders of part files.")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="With --engine dask: the cluster's scheduler, e.g. tcp://host:8786 (default: a local cluster of -j workers).")
 @click.option("--shard-mb", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_SHARD_BYTES / 2**20, show_default=True,
               help="With --engine dask: MB of input per task (JSONL files are cut by byte range).")
+@click.option("--max-decompressed-mb", type=click.FloatRange(min=0), default=DEFAULT_MAX_RECORD_BYTES / 2**20, show_default=True,
+              help="Refuse a record (JSONL line, page file) of a .gz/.zst input that decompresses to more (a bomb); 0: no limit.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.pass_context
 def clean(ctx, inputs, output, input_format, stdin_format, folder_glob, errors_path, option_pairs, config_path, text_field,
           html_field, id_field, url_field, jobs, languages, min_words, explain, rejects, resume, site_profile,
-          site_templates, dedup, timeout, engine, scheduler, shard_mb, quiet) -> None:
+          site_templates, dedup, timeout, engine, scheduler, shard_mb, max_decompressed_mb,
+          quiet) -> None:
     """Clean pages into records, one per input page, in input order.
 
     INPUTS are files, folders (recursively), globs or '-' (stdin): HTML and
@@ -156,6 +160,7 @@ def clean(ctx, inputs, output, input_format, stdin_format, folder_glob, errors_p
     options = BatchOptions(
         config=config, jobs=jobs, explain=explain, resume=resume, fields=fields, site_profile=profile,
         dedup=DedupConfig() if dedup else None, stdin_format=stdin_format,
+        max_record_bytes=int(max_decompressed_mb * 2**20) or None,
     )
     if engine == "dask":
         try:

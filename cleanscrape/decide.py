@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+import dataclasses
 from dataclasses import dataclass
 
 from . import language as lang
@@ -98,6 +99,10 @@ def classify_text(
     return dataclasses.replace(verdict, reasons=reasons, sources=sources)
 
 
+#: At most this many more rounds of cleaning the kept lines (``classify_page``).
+_MAX_LANGUAGE_ROUNDS = 4
+
+
 def classify_page(
     lines: list[Line],
     config: CleanerConfig,
@@ -109,7 +114,47 @@ def classify_page(
     ``is_site_template`` says from corpus evidence which lines (by their
     text) are the site's template: they weigh as template in the article
     search and are removed as ``site_template``.
+
+    Cleaning the clean text again reads the language from the kept lines alone.
+    Where their language sample differs from the one read, the guess may differ
+    (on a page of little prose, "en" and then "it"), and with it which lines are
+    prose: where it does, the kept lines are cleaned again here, as that second
+    cleaning would clean them, until the language holds still. So cleaning is
+    idempotent.
     """
+    verdict = _classify_page_once(lines, config, is_site_template, detected)
+    read = lines  # the lines whose sample gave verdict.language
+    for _ in range(_MAX_LANGUAGE_ROUNDS):
+        kept_at = [position for position, reason in enumerate(verdict.reasons) if reason is None]
+        kept = [lines[position] for position in kept_at]
+        if not kept or len(kept) == len(read):
+            break
+        sample = _language_sample(kept, config)
+        if sample == _language_sample(read, config) or _code(lang.detect(sample, config.language_seed)) == _code(verdict.language):
+            break
+        again = _classify_page_once(segment("\n".join(line.text for line in kept)), config, is_site_template)
+        reasons = list(verdict.reasons)
+        for position, reason in zip(kept_at, again.reasons):
+            reasons[position] = reason
+        verdict = dataclasses.replace(verdict, reasons=reasons, language=again.language)
+        read = kept
+    return verdict
+
+
+def _code(guess: lang.LanguageGuess | None) -> str | None:
+    return guess.code if guess else None
+
+
+def _language_sample(lines: Sequence[Line], config: CleanerConfig) -> str:
+    return lang.sample_for_detection(list(lines), config.language_sample_chars)
+
+
+def _classify_page_once(
+    lines: list[Line],
+    config: CleanerConfig,
+    is_site_template: Callable[[str], bool] | None = None,
+    detected: Sequence[str | None] | None = None,
+) -> PageVerdict:
     guess, code, stopwords, densities, prose, reasons = _line_evidence(lines, config, (), detected)
     site_template = [is_site_template is not None and is_site_template(line.text) for line in lines]
     # Detector reasons stay for now: the related-list and comments steps read them.
@@ -272,6 +317,17 @@ def _settle(lines: Sequence[Line], reasons: list[str | None], prose: Sequence[bo
         for run in navigation.runs(kept_lines, member, navigation.MIN_RUN + 2):
             for offset in run:
                 reasons[kept[offset]] = navigation.REASON
+                changed = True
+        # The title as the clean text shows it: a heading that a line removed since the title
+        # search stood between it and the article would be the title of that text.
+        if not changed:
+            paragraphs = [is_paragraph(line, prose[p]) for line, p in zip(kept_lines, kept)]
+            title_at = find_title(kept_lines, [None] * len(kept), (start, end), paragraphs)
+            if title_at is not None:
+                title_key = normalize(kept_lines[title_at].content)
+                for offset, line in enumerate(kept_lines):
+                    if is_copy(title_key, line):
+                        reasons[kept[offset]] = TITLE
                 changed = True
         if not changed:
             return

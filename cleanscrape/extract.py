@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .config import CleanerConfig
+from .guard import guarded
 from .lines import fold_spaces
 from .region import count_words, listing_text, marks_a_main_region
 from .resiliparse_text import main_content_text
@@ -114,6 +115,9 @@ class Extraction:
     #: The variants (distinct texts) of the page's tab panels (:mod:`cleanscrape.tabs`):
     #: a line in one is no repeat of a line in another.
     tab_variants: TabVariants = field(default=NO_TABS, compare=False)
+    #: What failed on this page, in order ("metadata: htmldate raised AssertionError"):
+    #: a third-party library's failure costs its step's result (:mod:`cleanscrape.guard`).
+    warnings: tuple[str, ...] = ()
 
 
 def extract_main_content(
@@ -153,6 +157,9 @@ def extract_main_content(
     _ARTICLE_RESILIPARSE_MIN_RATIO times the default mode's words (see
     ``CleanerConfig.html_resiliparse_min_ratio``); None never runs it.
 
+    A library that raises on the page costs its step (the metadata field, that
+    extractor's text; the next one is taken) and is named in ``warnings``.
+
     Raises :class:`PageTimeout` when ``timeout`` seconds pass first. The
     limit needs a timer signal: it holds in the main thread of a Unix
     process (the library called from a script, ``cleanscrape clean`` with
@@ -166,14 +173,15 @@ def extract_main_content(
 
     # The substring test first: the pattern over a whole page costs milliseconds.
     answers_are_content = "QAPage" in html and bool(_QUESTION_PAGE.search(html))
+    warnings: list[str] = []
     with _time_limit(timeout):
         # Parsed here once: the metadata and the main region are read from this tree, and
         # trafilatura extracts from its own copy.
-        tree = load_html(html)
+        tree = guarded(warnings, "parse", "trafilatura", lambda: load_html(html), None)
         if tree is None:
-            return Extraction(text="")
+            return Extraction(text="", warnings=tuple(warnings))
         # trafilatura's own default date parameters, but for the extensive search.
-        metadata = page_metadata(tree, url, set_date_params(date_extensive_search))
+        metadata = page_metadata(tree, url, set_date_params(date_extensive_search), warnings)
         # Read before the listing check, which prunes the tree.
         variants = tab_variants(tree) if marks_tab_panels(html) else NO_TABS
         page_url = url or metadata.url
@@ -185,13 +193,13 @@ def extract_main_content(
         precise, precise_words, confirmed = None, 0, False
         if article_precision_min_share is not None and not answers_are_content and _declares_article(html):
             if resiliparse_min_ratio is not None and second_text is _UNREAD:
-                second_text = main_content_text(html)
+                second_text = _resiliparse_text(html, warnings)
             second_words = count_words(second_text) if isinstance(second_text, str) else None
             # First without trafilatura's own second opinions (readability, jusText), which
             # are not needed where resiliparse's finds no more article. (On a product page
             # resiliparse adds reviews: it does not confirm, and they run.)
             for fast in (True, False) if second_words is not None else (False,):
-                precise = _main_content(tree, page_url, False, favor_precision=True, fast=fast)
+                precise = _main_content(tree, page_url, False, warnings, favor_precision=True, fast=fast)
                 precise_words = count_words(precise[0])
                 confirmed = second_words is not None and _holds_the_article(precise_words, second_words)
                 if confirmed:
@@ -199,7 +207,7 @@ def extract_main_content(
         if confirmed or precise_words >= _PRECISE_TEXT_TRUSTED_WORDS:
             (text, code_lines), source, kept_words = precise, TRAFILATURA_PRECISION, precise_words
         else:
-            text, code_lines = _main_content(tree, page_url, answers_are_content, favor_precision=False)
+            text, code_lines = _main_content(tree, page_url, answers_are_content, warnings, favor_precision=False)
             source, kept_words = TRAFILATURA, count_words(text)
             # A smaller share: the precision mode cut the story itself, not only its teasers.
             if precise is not None and precise[0] and precise_words >= article_precision_min_share * kept_words:
@@ -220,13 +228,13 @@ def extract_main_content(
         if listing_min_ratio is not None and marks_a_main_region(html):
             if min_ratio is not None:  # the page's text for resiliparse's order test
                 page_letters = _page_letters(tree)
-            listing = listing_text(tree, kept_words, listing_min_ratio, listing_min_link_share)
+            listing = listing_text(tree, kept_words, listing_min_ratio, listing_min_link_share, warnings)
             if listing is not None:
                 text, source, code_lines = listing, MAIN_ELEMENT, frozenset()
                 min_ratio = None
         if min_ratio is not None:
             if second_text is _UNREAD:
-                second_text = main_content_text(html)
+                second_text = _resiliparse_text(html, warnings)
             second = _second_opinion(second_text, tree, page_letters, kept_words, min_ratio)
             # On a question page trafilatura's text holds the answers, which resiliparse may
             # file as comments and leave out: it may add to them, not drop them.
@@ -249,7 +257,13 @@ def extract_main_content(
         date=_clean_field(metadata.date),
         sitename=sitename,
         description=_clean_field(metadata.description),
+        warnings=tuple(warnings),
     )
+
+
+def _resiliparse_text(html: str, warnings: list[str]) -> str | None:
+    """resiliparse's main content, None where it cannot read the page or raises."""
+    return guarded(warnings, "main content", "resiliparse", lambda: main_content_text(html), None)
 
 
 def _holds_the_article(words: int, resiliparse_words: int) -> bool:
@@ -347,13 +361,14 @@ def _declares_article(html: str) -> bool:
 
 
 def _main_content(
-    tree, url: str | None, answers_are_content: bool, *, favor_precision: bool, fast: bool = False
+    tree, url: str | None, answers_are_content: bool, warnings: list[str], *, favor_precision: bool, fast: bool = False
 ) -> tuple[str, frozenset[str]]:
     """trafilatura's main content of (a copy of) ``tree``, and the lines of it that are code;
-    ``fast`` leaves out trafilatura's comparison with readability and jusText."""
+    ``fast`` leaves out trafilatura's comparison with readability and jusText. Where
+    trafilatura raises, no text (the next extractor is taken) and a warning."""
     import trafilatura
 
-    document = trafilatura.bare_extraction(
+    document = guarded(warnings, "main content", "trafilatura", lambda: trafilatura.bare_extraction(
         tree,
         url=url,
         # A process-wide cache would make one page's result depend on the pages before it.
@@ -368,7 +383,7 @@ def _main_content(
         # resiliparse stands in for them.
         fast=fast,
         with_metadata=False,  # read apart, from the tree before trafilatura prunes it (pagemeta)
-    )
+    ), None)
     if document is None:
         return "", frozenset()
     comments, comments_body = (document.comments, document.commentsbody) if answers_are_content else (None, None)

@@ -24,32 +24,42 @@ from trafilatura.metadata import (
 )
 from trafilatura.settings import Document
 
+from .guard import guarded
 
-def page_metadata(tree: HtmlElement, url: str | None, date_params: dict[str, Any]) -> Document:
+
+def page_metadata(
+    tree: HtmlElement, url: str | None, date_params: dict[str, Any], warnings: list[str] | None = None
+) -> Document:
     """``trafilatura.metadata.extract_metadata`` without categories, tags and licence.
-    Reads ``tree`` and leaves it as it was."""
-    metadata = examine_meta(tree)
+    Reads ``tree`` and leaves it as it was.
+
+    A field whose extractor raises is left empty, and ``warnings`` (when given) says
+    which library failed (:mod:`cleanscrape.guard`)."""
+    warnings = [] if warnings is None else warnings
+
+    def trafilatura(call, fallback=None):
+        return guarded(warnings, "metadata", "trafilatura", call, fallback)
+
+    metadata = trafilatura(lambda: examine_meta(tree), None) or Document()
     # A one-word author in the meta tags is most often a site's handle.
     if metadata.author and " " not in metadata.author:
         metadata.author = None
-    try:
-        metadata = extract_meta_json(tree, metadata)
-    except Exception:  # noqa: BLE001 - malformed JSON-LD costs the page its structured data, not its record
-        pass
+    # Malformed JSON-LD costs the page its structured data, not its record.
+    metadata = trafilatura(lambda: extract_meta_json(tree, metadata), metadata)
     if not metadata.title:
-        metadata.title = extract_title(tree)
+        metadata.title = trafilatura(lambda: extract_title(tree))
     if not metadata.author:
-        metadata.author = extract_author(tree)
+        metadata.author = trafilatura(lambda: extract_author(tree))
     if not metadata.url:
-        metadata.url = extract_url(tree, url)
-    metadata.date = find_date(tree, **{**date_params, "url": metadata.url})
+        metadata.url = trafilatura(lambda: extract_url(tree, url))
+    metadata.date = guarded(warnings, "metadata", "htmldate", lambda: find_date(tree, **{**date_params, "url": metadata.url}), None)
     if not metadata.sitename:
-        metadata.sitename = extract_sitename(tree)
+        metadata.sitename = trafilatura(lambda: extract_sitename(tree))
     if metadata.sitename:
         metadata.sitename = metadata.sitename.lstrip("@")  # a Twitter handle
         if metadata.sitename and "." not in metadata.sitename and not metadata.sitename[0].isupper():
             metadata.sitename = metadata.sitename.title()
     elif metadata.url and (host := META_URL.match(metadata.url)):
         metadata.sitename = host[1]
-    metadata.clean_and_trim()
+    trafilatura(metadata.clean_and_trim)
     return metadata

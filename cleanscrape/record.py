@@ -75,6 +75,7 @@ class Record:
             "removed": [asdict(item) for item in self.removed],
             "dropped": self.dropped,
             "extractor": self.extractor,
+            "warnings": list(self.warnings),
             "word_count": self.word_count,
             "warnings": list(self.warnings),
         })

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import regex
 
+from .guard import guarded
 from .lines import fold_spaces
 
 _WORD = regex.compile(r"\w+")
@@ -32,7 +33,9 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def listing_text(tree, extracted_words: int, min_ratio: float, min_link_share: float) -> str | None:
+def listing_text(
+    tree, extracted_words: int, min_ratio: float, min_link_share: float, warnings: list[str] | None = None
+) -> str | None:
     """The text of the page's main region, one block per line (inscriptis, as for the
     full page), when it has at least ``min_ratio * (extracted_words + 1)`` words and
     at least ``min_link_share`` of its characters are link text; else None.
@@ -40,7 +43,8 @@ def listing_text(tree, extracted_words: int, min_ratio: float, min_link_share: f
     The region is the first ``<main>``, else ``role="main"`` element that holds
     any text (a skip-link target is often an empty ``<main>``), never the whole
     body. ``tree`` loses the region's scripts, styles, menus and sidebars: pass
-    one that nothing reads afterwards.
+    one that nothing reads afterwards. Where lxml or inscriptis raises on the region,
+    None, and ``warnings`` (when given) says so.
     """
     found = next(((candidate, text) for candidate in _candidates(tree) if (text := _text_of(candidate)).strip()), None)
     if found is None:
@@ -50,8 +54,11 @@ def listing_text(tree, extracted_words: int, min_ratio: float, min_link_share: f
     # Scripts still counted: an upper bound that turns most pages away before any other work.
     if count_words(text) < needed:
         return None
-    for hidden in element.xpath(" | ".join(f".//{tag}" for tag in _NOT_CONTENT)):
-        hidden.drop_tree()
+    warnings = [] if warnings is None else warnings
+    # lxml refuses to join texts that hold control characters (a ValueError), and cannot
+    # leave the region half pruned: then the region is not read.
+    if not guarded(warnings, "main region", "lxml", lambda: _drop_hidden(element), False):
+        return None
     text = _text_of(element)
     characters = len(fold_spaces(text))
     if count_words(text) < needed or not characters:
@@ -64,7 +71,14 @@ def listing_text(tree, extracted_words: int, min_ratio: float, min_link_share: f
 
     # inscriptis writes an element's tail too: the text after </main> is not the region's.
     element.tail = None
-    return Inscriptis(element, ParserConfig()).get_text()
+    return guarded(warnings, "main region", "inscriptis", lambda: Inscriptis(element, ParserConfig()).get_text(), None)
+
+
+def _drop_hidden(element) -> bool:
+    """``element`` without its scripts, styles, menus and sidebars (their tails stay)."""
+    for hidden in element.xpath(" | ".join(f".//{tag}" for tag in _NOT_CONTENT)):
+        hidden.drop_tree()
+    return True
 
 
 def _candidates(tree) -> list:

@@ -88,7 +88,7 @@ def test_the_precision_mode_is_not_taken_when_it_cut_the_story(
 
     story = " ".join(f"word{number}" for number in range(100))
     texts = {False: story, True: " ".join(story.split()[:precise_words])}
-    monkeypatch.setattr(extract, "_main_content", lambda tree, url, answers, *, favor_precision, fast=False: (texts[favor_precision], frozenset()))
+    monkeypatch.setattr(extract, "_main_content", lambda tree, url, answers, warnings, *, favor_precision, fast=False: (texts[favor_precision], frozenset()))
     # The default share is a quarter of the default mode's words.
     assert extract.extract_main_content(ARTICLE_PAGE).source == expected
 
@@ -98,7 +98,7 @@ def test_a_long_precision_mode_text_is_taken_without_the_default_run(monkeypatch
 
     runs = []
 
-    def main_content(tree, url, answers, *, favor_precision, fast=False):
+    def main_content(tree, url, answers, warnings, *, favor_precision, fast=False):
         runs.append(favor_precision)
         return " ".join(f"word{number}" for number in range(600 if favor_precision else 5000)), frozenset()
 

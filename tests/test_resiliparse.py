@@ -32,7 +32,7 @@ def _words(prefix: str, count: int) -> str:
 def _trafilatura_keeps(monkeypatch: pytest.MonkeyPatch, default: str, precise: str | None = None) -> None:
     """trafilatura's default mode (and precision mode) return these texts."""
     texts = {False: default, True: precise if precise is not None else default}
-    monkeypatch.setattr(extract, "_main_content", lambda tree, url, answers, *, favor_precision, fast=False: (texts[favor_precision], frozenset()))
+    monkeypatch.setattr(extract, "_main_content", lambda tree, url, answers, warnings, *, favor_precision, fast=False: (texts[favor_precision], frozenset()))
 
 
 def _recording_second_opinions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -124,7 +124,7 @@ def test_on_an_article_the_precision_text_needs_half_as_much_again_against_it(mo
 def test_resiliparse_confirming_the_precision_text_saves_trafilaturas_other_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     runs, words, resiliparse = [], {}, {}
 
-    def main_content(tree, url, answers, *, favor_precision, fast=False):
+    def main_content(tree, url, answers, warnings, *, favor_precision, fast=False):
         runs.append((favor_precision, fast))
         return _words("w", words[favor_precision, fast]), frozenset()
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .compression import open_read, strip_compression
+from .compression import DEFAULT_MAX_RECORD_BYTES, open_read, read_whole, strip_compression
 from .page_url import declared_url
 from .sniff import sniff_stdin
 
@@ -136,23 +136,27 @@ Item = InputPage | ReadFailure | Skipped
 
 
 def read_all(
-    inputs, fields: FieldNames = FieldNames(), stdin_format: str = "auto", folder_glob: str | None = None
+    inputs, fields: FieldNames = FieldNames(), stdin_format: str = "auto", folder_glob: str | None = None,
+    max_record_bytes: int | None = DEFAULT_MAX_RECORD_BYTES,
 ) -> Iterator[Item]:
+    """``max_record_bytes``: what one record of a compressed input may decompress to (io.compression)."""
     for name in expand(inputs, folder_glob):
         if name == "-":
             yield from read_stdin(fields, stdin_format)
         else:
-            yield from read_file(name, fields, format_of(name))
+            yield from read_file(name, fields, format_of(name), max_record_bytes=max_record_bytes)
 
 
-def read_file(name: str, fields: FieldNames, kind: str, handle=None) -> Iterator[Item]:
+def read_file(
+    name: str, fields: FieldNames, kind: str, handle=None, max_record_bytes: int | None = DEFAULT_MAX_RECORD_BYTES
+) -> Iterator[Item]:
     """The items of one input whose format is known; what cannot be read ends in a ReadFailure.
 
     ``handle`` is an open (decompressed) stream to read instead of opening ``name`` (stdin).
     """
     try:
         if kind == "jsonl":
-            yield from _read_jsonl(name, fields, handle)
+            yield from _read_jsonl(name, fields, handle, max_record_bytes)
         elif kind == "json":
             yield from _read_json(name, fields)
         elif kind == "warc":
@@ -160,7 +164,7 @@ def read_file(name: str, fields: FieldNames, kind: str, handle=None) -> Iterator
         elif kind == "parquet":
             yield from read_parquet_rows(name if handle is None else handle, fields, source=name)
         else:
-            content = handle.read() if handle is not None else read_page_bytes(name)
+            content = handle.read() if handle is not None else read_page_bytes(name, max_record_bytes)
             yield _page_file(name, content, "html" if kind == "html" else "auto")
     except (OSError, EOFError, ValueError) as error:
         yield ReadFailure(name, 0, f"cannot read: {error}")
@@ -184,12 +188,11 @@ def _page_file(name: str, content: bytes, kind: str) -> InputPage | Skipped:
     return InputPage(name, 0, content, kind, url=declared_url(content))
 
 
-def read_page_bytes(name: str) -> bytes:
+def read_page_bytes(name: str, max_record_bytes: int | None = DEFAULT_MAX_RECORD_BYTES) -> bytes:
     """A whole page file, decompressed by its ending; "-" reads stdin."""
     if name == "-":
         return sys.stdin.buffer.read()
-    with open_read(Path(name)) as handle:
-        return handle.read()
+    return read_whole(Path(name), max_record_bytes)
 
 
 def _row_page(source: str, position: int, row: Any, fields: FieldNames) -> InputPage | ReadFailure:
@@ -226,8 +229,10 @@ def _parsed_lines(handle, first_line: int = 1) -> Iterator[tuple[int, Any, str |
             yield number, None, f"bad JSON: {error}"
 
 
-def _read_jsonl(name: str, fields: FieldNames, handle=None) -> Iterator[InputPage | ReadFailure]:
-    with handle if handle is not None else open_read(Path(name)) as stream:
+def _read_jsonl(
+    name: str, fields: FieldNames, handle=None, max_record_bytes: int | None = DEFAULT_MAX_RECORD_BYTES
+) -> Iterator[InputPage | ReadFailure]:
+    with handle if handle is not None else open_read(Path(name), max_record_bytes) as stream:
         yield from _jsonl_pages(name, stream, 1, fields)
 
 

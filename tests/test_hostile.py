@@ -1,0 +1,139 @@
+"""A third-party library that raises on a page costs that page a step, never its record."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleanscrape import Cleaner, CleanerConfig, clean, extract, pagemeta
+from cleanscrape import cleaner as cleaner_module
+
+HOSTILE = Path(__file__).resolve().parents[2] / "shared" / "data" / "hostile" / "htmldate_assertion.html"
+
+ARTICLE = (
+    "<html><head><title>Night trains return</title><meta name='author' content='Jane Roe'></head><body>"
+    "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><main><article><h1>Night trains return</h1>"
+    + "".join(
+        f"<p>The council said on Monday that the night train service number {n} would run again from the "
+        f"harbour station to the city every evening of the summer season, as workers and engineers asked.</p>"
+        for n in range(8)
+    )
+    + "</article></main><footer>© 2025 Example News</footer></body></html>"
+)
+
+
+class LibraryFailure(RuntimeError):
+    pass
+
+
+def _raise(*args, **kwargs):
+    raise LibraryFailure("raised on this page")
+
+
+@pytest.mark.skipif(not HOSTILE.exists(), reason="hostile data set not present")
+def test_the_htmldate_assertion_page_cleans_to_a_record() -> None:
+    record = clean(HOSTILE.read_bytes())
+    assert record.text
+    assert record.metadata.date is None
+    assert record.warnings == ("metadata: htmldate raised AssertionError",)
+    assert record.to_dict()["warnings"] == ["metadata: htmldate raised AssertionError"]
+
+
+def test_a_page_with_no_failure_has_no_warnings() -> None:
+    record = clean(ARTICLE)
+    assert record.warnings == ()
+    assert record.to_dict()["warnings"] == []
+    assert clean("plain text, one line of it").warnings == ()
+
+
+def test_a_date_extractor_failure_costs_the_date_only(monkeypatch) -> None:
+    before = clean(ARTICLE)
+    monkeypatch.setattr(pagemeta, "find_date", _raise)
+    record = clean(ARTICLE)
+    assert record.warnings == ("metadata: htmldate raised LibraryFailure",)
+    assert record.text == before.text
+    assert record.metadata.author == before.metadata.author == "Jane Roe"
+
+
+def test_a_metadata_extractor_failure_costs_its_field(monkeypatch) -> None:
+    monkeypatch.setattr(pagemeta, "examine_meta", _raise)
+    monkeypatch.setattr(pagemeta, "extract_title", _raise)
+    record = clean(ARTICLE)
+    assert record.warnings == ("metadata: trafilatura raised LibraryFailure",) * 2
+    assert record.text
+
+
+def test_a_trafilatura_failure_takes_the_next_extractor(monkeypatch) -> None:
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", _raise)
+    record = clean(ARTICLE)
+    assert "main content: trafilatura raised LibraryFailure" in record.warnings
+    assert record.extractor in ("resiliparse", "html_text")
+    assert "night train service number 3" in record.text
+
+
+def test_a_parse_failure_falls_back_to_the_page_text(monkeypatch) -> None:
+    import trafilatura.utils
+
+    monkeypatch.setattr(trafilatura.utils, "load_html", _raise)
+    record = clean(ARTICLE)
+    assert record.warnings == ("parse: trafilatura raised LibraryFailure",)
+    assert record.extractor == "html_text"
+    assert "night train service number 3" in record.text
+
+
+def test_a_resiliparse_failure_costs_its_opinion(monkeypatch) -> None:
+    monkeypatch.setattr(extract, "main_content_text", _raise)
+    record = clean(ARTICLE)
+    assert record.warnings == ("main content: resiliparse raised LibraryFailure",)
+    assert record.extractor.startswith("trafilatura")
+
+
+def test_an_inscriptis_failure_on_the_full_page_leaves_an_empty_record(monkeypatch) -> None:
+    monkeypatch.setattr(cleaner_module, "html_to_text", _raise)
+    record = Cleaner(CleanerConfig(input_format="html")).clean("<html><body><p>Two words</p></body></html>")
+    assert record.extractor == "html_text"
+    assert record.warnings == ("page text: inscriptis raised LibraryFailure",)
+    assert record.dropped == "empty"
+
+
+def test_an_inscriptis_failure_on_the_main_region_keeps_trafilaturas_text(monkeypatch) -> None:
+    import inscriptis
+
+    intro = "Every story the harbour desk filed this month, newest first, with its author and the day it ran in print."
+    links = "".join(f"<li><a href='/s/{n}'>Cargo ships wait outside the harbour as storm {n} passes</a></li>" for n in range(30))
+    listing = f"<html><body><nav><a href='/'>Home</a></nav><main><h1>Latest stories</h1><p>{intro}</p><ul>{links}</ul></main></body></html>"
+    assert clean(listing).extractor == "main_element"
+    monkeypatch.setattr(inscriptis, "Inscriptis", _raise)
+    record = clean(listing)
+    assert record.extractor != "main_element"
+    assert "main region: inscriptis raised LibraryFailure" in record.warnings
+
+
+def test_a_bug_of_our_own_still_raises(monkeypatch) -> None:
+    monkeypatch.setattr(extract, "count_words", _raise)
+    with pytest.raises(LibraryFailure):
+        clean(ARTICLE)
+
+
+def test_a_time_limit_is_not_swallowed(monkeypatch) -> None:
+    def slow(*args, **kwargs):
+        raise extract.PageTimeout("extraction took longer than 1 s")
+
+    monkeypatch.setattr(pagemeta, "find_date", slow)
+    with pytest.raises(extract.PageTimeout):
+        clean(ARTICLE)
+
+
+def test_a_control_character_beside_a_script_in_the_main_region_costs_the_region_only() -> None:
+    # Found by benchmarks/fuzz.py (seed 2026, input 47756, tag soup in latin-1): pruning the
+    # region's <script>, lxml's drop_tree joins its tail ("&#\x05 min read") to the text
+    # before it and refuses the control character (ValueError).
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import fuzz
+
+    item = fuzz.make_input(2026, 47756)
+    record = clean(item.page, content_type=item.content_type)
+    assert record.warnings[-1] == "main region: lxml raised ValueError"
+    assert record.extractor != "main_element"

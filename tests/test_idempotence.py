@@ -1,0 +1,53 @@
+"""Cleaning its own output changes nothing: counterexamples the fuzz run found, shrunk.
+
+Each case is a page (the shrunk input of ``benchmarks/fuzz.py --seed 1 --kinds text``,
+input number in its id) on which the clean text, cleaned again as page text, lost a line.
+The first seven were two headings stacked above the article's first paragraph: the lower one
+was taken as the title, and in the clean text the upper one stood where the title had been.
+In the last three the page's language guess changed once a removed line left its sample.
+"""
+
+import pytest
+
+from cleanscrape import Cleaner, CleanerConfig, clean
+
+TEXT = Cleaner(CleanerConfig(input_format="text"))
+
+FUZZ_CASES = [
+    pytest.param('or it railway |?\x0cPrevious 3\nat as Images farmers harbour By Jane Doe Share 𝐀.', id="fuzz_seed1_1160_question_over_a_two_word_title"),
+    pytest.param('in reply were!\u202972979957459 were!\nwater winter That Doctors doctors of as railway og:type from engineers an committee Terms of Use be block museum', id="fuzz_seed1_1324_exclamation_over_a_number_title"),
+    pytest.param('water water · market | summer >!\rTerms Previous!\u2028\x7f they -a tel: +1 555 0100 Advertisement posts that Facebook Twitter LinkedIn Email school budget Terms of Use &#0; village', id="fuzz_seed1_342_exclamation_over_an_exclaimed_title"),
+    pytest.param('farmers 1. it?\x0bрусский\nRead more was workers that Privacy Policy Report in 1.', id="fuzz_seed1_343_question_over_a_one_word_title"),
+    pytest.param('article Advertisement ﬁ ·?\x85An this!\x85Harbour report in ͏ engineers council it عربي harbour were Terms of Use. engineers article from "@type": "Article" winter posts', id="fuzz_seed1_584_question_over_an_exclaimed_title"),
+    pytest.param('a season. River!\x0b&#0; role=main ]]>\r535668755788 at committee article have a season. River!\u200bworkers engineers 2025 Example Media. Privacy Policy museum русский river market of', id="fuzz_seed1_612_exclamation_over_a_markup_title"),
+    pytest.param('village harbour 3810216621 —!\r\nseason\x85March 3, 2025 this Read more: river to engineers posts election Terms of Use 8595317 at Railway doctors railway and', id="fuzz_seed1_783_exclamation_over_a_one_word_title"),
+]
+
+#: Pages of little prose whose language guess changed once a removed line left the sample
+#: (en -> it, cy -> ca), and with it which lines were prose (``decide.classify_page``).
+LANGUAGE_CASES = [
+    pytest.param('x="unterminated>\n</figcaption><dialog a="1" a="2" id="comment" role="main" ><title x="unterminated role="tabpanel" style="display:none"></title></dialog>', id="fuzz_seed2026_45700_language_flips_when_the_title_goes"),
+    pytest.param('\x00t\x00y\x00p\x00e\x00=\x00"\x00a\x00p\x00p\x00l\x00i\x00c\x00a\x00t\x00i\x00o\x00n\x00/\x00l\x00d\x00+\x00j\x00s\x00o\x00n\x00"\x00>\x00{\x00"\x00@\x00c\x00o\x00n\x00t\x00e\x00x\x00t\x00"\x00:\x00"\x00h\x00t\x00t\x00p\x00s\x00:\x00/\x00/\x00s\x00c\x00h\x00e\x00m\x00a\x00.\x00o\x00r\x00g\x00"\x00,\x00"\x00@\x00t\x00y\x00p\x00e\x00"\x00:\x00"\x00A\x00r\x00t\x00i\x00c\x00l\x00e\x00"\x00,\x00"\x00h\x00e\x00a\x00d\x00l\x00i\x00n\x00e\x00"\x00:\x00"\x00S\x00t\x00o\x00r\x00m\x00"\x00,\x00"\x00d\x00a\x00t\x00e\x00P\x00u\x00b\x00l\x00i\x00s\x00h\x00e\x00d\x00"\x00:\x00"\x002\x000\x002\x005\x00-\x000\x003\x00-\x000\x003\x00"\x00,\x00"\x00a\x00u\x00t\x00h\x00o\x00r\x00"\x00:\x00{\x00"\x00@\x00t\x00y\x00p\x00e\x00"\x00:\x00"\x00P\x00e\x00r\x00s\x00o\x00n\x00"\x00,\x00"\x00n\x00a\x00m\x00e\x00"\x00:\x00"\x00J\x00a\x00n\x00e\x00 \x00w\x00e\x00r\x00e\x00 \x00d\x00a\x00t\x00e\x00t\x00i\x00m\x00e\x00=\x00"\x000\x000\x000\x000\x00-\x000\x000\x00-\x000\x000\x00"\x00/\x00>\x00&\x00#\x001\x002\x008\x00;\x00&\x00#\x001\x002\x008\x00;\x00<\x00/\x00l\x00a\x00b\x00e\x00l\x00>\x00<\x00i\x00s\x00i\x00n\x00d\x00e\x00x\x00 \x00e\x00n\x00g\x00i\x00n\x00e\x00e\x00r\x00s\x00 \x00v\x00i\x00l\x00l\x00a\x00g\x00e\x00 ����\x00.\x00<\x00h\x00r\x00 \x00l\x00a\x00n\x00g\x00=\x00"\x00a\x00r\x00"\x00 \x00c\x00i\x00t\x00y\x00<\x00/\x00t\x00i\x00t\x00l\x00e\x00>\x00\x0c\x00?\x00 \x00=\x00w\x00e\x00i\x00r\x00d\x00', id="fuzz_seed2026_14526_utf16_read_as_latin1_language_flips"),
+    pytest.param('\x00<\x00m\x00e\x00t\x00a\x00 \x00c\x00h\x00a\x00r\x00s\x00e\x00t\x00=\x00"\x00l\x00a\x00t\x00i\x00n\x00-\x001\x00"\x00>þÿ\x00<\x00h\x00t\x00m\x00l\x00>\x00<\x00h\x00e\x00a\x00d\x00>\x00<\x00m\x00e\x00t\x00a\x00 \x00c\x00h\x00a\x00r\x00s\x00e\x00t\x00=\x00"\x00u\x00t\x00f\x00-\x008\x00"\x00>\x00<\x00p\x00>\x00W\x00e\x00r\x00e\x00 \x00t\x00h\x00e\x00y\x00 \x00s\x00c\x00h\x00o\x00o\x00l\x00 h\x00 \x00r\x00a\x00i\x00l\x00w\x00a\x00y\x00 \x06\x1c\x00 \x00h\x00a\x00v\x00e\x00 \x00C\x00o\x00m\x00m\x00e\x00n\x00t\x00s\x00 \x00F\x00a\x00c\x00e\x00b\x00o\x00o\x00k\x00 \x00h\x00a\x00r\x00b\x00o\x00u\x00r\x00 \x00a\x00n\x00d\x00 \x00p\x00o\x00s\x00t\x00s\x00 \x04@\x04C\x04A\x04A\x04:\x048\x049\x00 \x00·\x00 û\x01\x00 \x00s\x00e\x00a\x00s\x00o\x00n\x00 \x00c\x00o\x00u\x00n\x00c\x00i\x00l\x00 \x00f\x00r\x00o\x00m\x00 \x00|\x00:\x00<\x00l\x00i\x00 \x00i\x00t\x00e\x00m\x00s\x00c\x00o\x00p\x00e\x00 \x00i\x00t\x00e\x00m\x00t\x00y\x00p\x00e\x00=\x00"\x00h\x00t\x00t\x00p\x00:\x00/\x00/\x00s\x00c\x00h\x00e\x00m\x00a\x00.\x00o\x00r\x00g\x00/\x00P\x00r\x00o\x00d\x00u\x00c\x00t\x00"\x00 \x00l\x00a\x00n\x00g\x00=\x00"\x00a\x00r\x00"\x00\n\x00<\x00t\x00e\x00x\x00t\x00a\x00r\x00e\x00a\x00>\x00<\x00i\x00m\x00a\x00g\x00e\x00>\x00<\x00/\x00d\x00i\x00a\x00l\x00o\x00g\x00>\x00<\x00s\x00o\x00u\x00r\x00c\x00e\x00 \x00d\x00a\x00t\x00e\x00t\x00i\x00m\x00e\x00=\x00"\x009\x009\x009\x009\x00-\x009\x009\x00-\x009\x009\x00T\x009\x009\x00"\x00>\x00?\x00 \x00o\x00f\x00 \x00·\x00 \x06\x1c\x00 \x00R\x00e\x00a\x00d\x00', id="fuzz_seed2026_37029_utf16_read_as_latin1_language_flips_again"),
+]
+
+#: The same shape in words: a question heading over the headline, then the story.
+STACKED_HEADINGS = (
+    "Who pays for the new lanes?\n"
+    "Council votes on bike lanes\n"
+    "The council voted on Monday to build new bike lanes on the harbour road, after workers and "
+    "doctors asked for a safer way to the city centre in the winter season."
+)
+
+
+@pytest.mark.parametrize("page", [*FUZZ_CASES, *LANGUAGE_CASES, pytest.param(STACKED_HEADINGS, id="question_heading_over_the_headline")])
+def test_cleaning_the_clean_text_again_changes_nothing(page: str) -> None:
+    once = TEXT.clean(page).text
+    assert TEXT.clean(once).text == once
+    assert clean(once).text == once
+
+
+def test_both_stacked_headings_leave_the_story() -> None:
+    record = TEXT.clean(STACKED_HEADINGS)
+    assert record.text.startswith("The council voted on Monday")
+    assert [item.reason for item in record.removed] == ["title", "title"]
