@@ -18,6 +18,7 @@ from .batch import BatchOptions, learn_site_profile, run_batch, write_marked_dup
 from .cleaner import Cleaner
 from .config import CleanerConfig
 from .corpus import DedupConfig, SiteProfile, SiteProfileConfig
+from .corpus.repeated_paragraphs import RepeatedParagraphConfig
 from .io.shards import DEFAULT_SHARD_BYTES
 from .io.sinks import open_sink
 from .io.sources import FieldNames, read_page_bytes
@@ -53,6 +54,10 @@ def main() -> None:
 @click.option("--site-templates", is_flag=True, help="Learn the sites' template lines from INPUTS first, then clean.")
 @click.option("--dedup", is_flag=True,
               help="Mark near-duplicate documents across the run (dup_cluster, is_duplicate); with --rejects, duplicates go there.")
+@click.option("--dedup-paragraphs", is_flag=True,
+              help="Remove paragraphs that many documents of the run repeat across sites (reason 'repeated_paragraph'): "
+                   f"on {RepeatedParagraphConfig.min_documents}+ documents of {RepeatedParagraphConfig.min_sites}+ sites, "
+                   f"{RepeatedParagraphConfig.min_words}+ words.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=CleanerConfig.html_timeout, show_default=True,
               help="Seconds an HTML page may take to extract; a slower page is reported as an error.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -63,7 +68,7 @@ def main() -> None:
               help="With --engine dask: MB of input per task (JSONL files are cut by byte range).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def clean(inputs, output, input_format, text_field, html_field, id_field, url_field, jobs, languages, min_words,
-          explain, rejects, resume, site_profile, site_templates, dedup, timeout, engine, scheduler, shard_mb, quiet) -> None:
+          explain, rejects, resume, site_profile, site_templates, dedup, dedup_paragraphs, timeout, engine, scheduler, shard_mb, quiet) -> None:
     """Clean pages into records, one per input page, in input order.
 
     INPUTS are files, folders (recursively), globs or '-' (stdin): HTML and
@@ -92,6 +97,7 @@ def clean(inputs, output, input_format, text_field, html_field, id_field, url_fi
     options = BatchOptions(
         config=config, jobs=jobs, explain=explain, resume=resume, fields=fields, site_profile=profile,
         dedup=DedupConfig() if dedup else None,
+        dedup_paragraphs=RepeatedParagraphConfig() if dedup_paragraphs else None,
     )
     if engine == "dask":
         try:
