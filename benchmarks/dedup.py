@@ -122,9 +122,9 @@ def edit_words(paragraphs: list[str], rate: float, rng: random.Random) -> list[s
     """Insert, delete or substitute ``rate`` of the words, each at a word picked uniformly over the whole text."""
     lines = [paragraph.split() for paragraph in paragraphs]
     for _ in range(max(1, round(sum(map(len, lines)) * rate))):
-        places = [(line, position) for line, words in enumerate(lines) for position in range(len(words))]
-        line, position = rng.choice(places)
-        words = lines[line]
+        # A line weighted by its words, then a word in it: a word picked uniformly over the text.
+        words = rng.choices(lines, weights=[len(words) for words in lines])[0]
+        position = rng.randrange(len(words))
         action = rng.choice(("insert", "delete", "substitute"))
         if action == "insert":
             words.insert(position, rng.choice(FILLER))
