@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from cleanscrape import Record
 from cleanscrape.corpus import DedupConfig, SignatureScheme, deduplicate, find_duplicates, mark_duplicates
-from cleanscrape.corpus.banding import lsh_bands
+from cleanscrape.corpus.banding import candidate_buckets, lsh_bands, similar_pairs
 from cleanscrape import minhash
 from cleanscrape.corpus.signatures import document_shingles, line_tokens, shingle_hash, sign_texts
 from cleanscrape.minhash import MinHasher
@@ -61,6 +61,18 @@ def clusters_of(texts: dict[str, str], **options) -> dict[str, str]:
 def test_bands_follow_datasketchs_derivation(threshold, num_perm):
     for weight in (0.5, 0.9):
         assert lsh_bands(threshold, num_perm, weight) == _optimal_param(threshold, num_perm, 1 - weight, weight)
+
+
+@pytest.mark.parametrize(("bands", "rows", "max_comparisons"), [(8, 2, 2), (4, 4, 64), (16, 1, 3)])
+def test_buckets_of_two_compared_at_once_find_what_bucket_by_bucket_finds(bands, rows, max_comparisons):
+    signatures = np.random.default_rng(bands).integers(0, 3, (2000, 16)).astype(np.uint32)
+    expected = set()
+    for bucket in candidate_buckets(signatures, bands, rows):
+        for offset in range(1, len(bucket)):
+            earlier = bucket[:min(offset, max_comparisons)]
+            close = earlier[(signatures[earlier] == signatures[bucket[offset]]).mean(axis=1) >= 0.5]
+            expected.update((int(other), int(bucket[offset])) for other in close)
+    assert similar_pairs(signatures, bands, rows, 0.5, max_comparisons) == expected and expected
 
 
 def test_default_bands_find_pairs_just_above_the_threshold():
