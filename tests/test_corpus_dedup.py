@@ -80,7 +80,7 @@ def test_default_bands_find_pairs_just_above_the_threshold():
     assert bands * rows <= DedupConfig().scheme.num_perm
     threshold = DedupConfig().threshold
     assert 1 - (1 - (threshold + 0.1) ** rows) ** bands > 0.98  # candidate probability just above the threshold
-    assert 1 - (1 - (threshold - 0.3) ** rows) ** bands < 0.06
+    assert 1 - (1 - (threshold - 0.35) ** rows) ** bands < 0.05
 
 
 def test_signatures_are_datasketch_minhashes_of_line_shingles():
