@@ -33,11 +33,11 @@ CHUNK = 2
 
 
 def warm_up(cleaner: Cleaner) -> None:
-    """Load what cleaning loads lazily (trafilatura, inscriptis, langdetect's profiles, datasketch,
+    """Load what cleaning loads lazily (trafilatura, inscriptis, langdetect's profiles,
     stop lists, the charset helpers) before forking, so workers share it instead of each loading
     it: clean one small page of each kind."""
     # Two different sentences of 15 to 29 words: a repeat is matched by key and never reaches
-    # MinHash (datasketch), and inside HTML main content shorter lines are not compared at all.
+    # MinHash, and inside HTML main content shorter lines are not compared at all.
     first = "The harbour reopened on Tuesday after the storm, and the ships that had waited all week came in."
     second = "Fishing boats went out again on Wednesday morning, although the sea was still rough near the rocks."
     cleaner.clean(f"<html><body><article><h1>Harbour</h1><p>{first}</p><p>{second}</p></article></body></html>", input_format="html")
