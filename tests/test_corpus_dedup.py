@@ -73,6 +73,9 @@ def test_buckets_of_two_compared_at_once_find_what_bucket_by_bucket_finds(bands,
             close = earlier[(signatures[earlier] == signatures[bucket[offset]]).mean(axis=1) >= 0.5]
             expected.update((int(other), int(bucket[offset])) for other in close)
     assert similar_pairs(signatures, bands, rows, 0.5, max_comparisons) == expected and expected
+    members = np.arange(0, 2000, 3)
+    assert similar_pairs(signatures, bands, rows, 0.5, max_comparisons, members=members) == similar_pairs(
+        signatures[members], bands, rows, 0.5, max_comparisons)
 
 
 def test_default_bands_find_pairs_just_above_the_threshold():
