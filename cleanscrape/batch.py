@@ -20,6 +20,7 @@ from .cleaner import Cleaner
 from .config import CleanerConfig
 from .corpus.dedup import DedupConfig, DuplicateClusters, find_duplicates
 from .corpus.records import site_key
+from .corpus.repeated_paragraphs import ParagraphCounter, RepeatedParagraphConfig, strip_repeated
 from .corpus.site_profile import SiteProfile, SiteProfileConfig, SiteProfileLearner
 from .decoding import decode_page
 from .extract import PageTimeout
@@ -34,11 +35,11 @@ HARD_DEADLINE_FACTOR = 1.5
 
 
 def warm_up(cleaner: Cleaner) -> None:
-    """Load what cleaning loads lazily (trafilatura, inscriptis, langdetect's profiles, datasketch,
+    """Load what cleaning loads lazily (trafilatura, inscriptis, langdetect's profiles,
     stop lists, the charset helpers) before forking, so workers share it instead of each loading
     it: clean one small page of each kind."""
     # Two different sentences of 15 to 29 words: a repeat is matched by key and never reaches
-    # MinHash (datasketch), and inside HTML main content shorter lines are not compared at all.
+    # MinHash, and inside HTML main content shorter lines are not compared at all.
     first = "The harbour reopened on Tuesday after the storm, and the ships that had waited all week came in."
     second = "Fishing boats went out again on Wednesday morning, although the sea was still rough near the rocks."
     cleaner.clean(f"<html><body><article><h1>Harbour</h1><p>{first}</p><p>{second}</p></article></body></html>", input_format="html")
@@ -116,6 +117,13 @@ class BatchOptions:
     folder_glob: str | None = None
     #: What one record (a JSONL line, a page file) of a compressed input may decompress to; None: no limit.
     max_record_bytes: int | None = DEFAULT_MAX_RECORD_BYTES
+    #: Remove paragraphs that many documents of the run repeat across sites (``repeated_paragraph``).
+    dedup_paragraphs: RepeatedParagraphConfig | None = None
+
+    @property
+    def corpus_pass(self) -> bool:
+        """Whether kept records wait for a second pass over the whole run before they are written."""
+        return self.dedup is not None or self.dedup_paragraphs is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,13 +216,13 @@ def run_batch(
     report_error: Callable[[str], None],
     progress: Callable[[int], None] | None = None,
 ) -> Summary:
-    if options.dedup is not None and options.resume:
-        raise ValueError("--dedup needs the whole run at once; it cannot be resumed")
+    if options.corpus_pass and options.resume:
+        raise ValueError("--dedup and --dedup-paragraphs need the whole run at once; they cannot be resumed")
     summary = Summary()
     final_sink = open_sink(output, options.resume)
     reject_sink = open_sink(rejects, options.resume) if rejects else None
     # With dedup, kept records wait in a scratch file until every text has been seen.
-    sink = JsonlSink(_scratch_name(output)) if options.dedup is not None else final_sink
+    sink = JsonlSink(_scratch_name(output)) if options.corpus_pass else final_sink
     done = final_sink.done_keys | (reject_sink.done_keys if reject_sink else set())
     try:
         items = read_all(
@@ -225,13 +233,21 @@ def run_batch(
             file_outcome(outcome, summary, sink, reject_sink, report_error)
             if progress:
                 progress(1)
-        if options.dedup is not None:
+        if options.corpus_pass:
             sink.finish()
             scratch = Path(_scratch_name(output))
-            marked = write_marked_duplicates(scratch, options.dedup, options.jobs, final_sink, reject_sink)
-            scratch.unlink()
-            summary.count_duplicates(marked.moved)
-            summary.duplicates += marked.clusters.summary()["duplicates"]
+            if options.dedup_paragraphs is not None:
+                stripped = JsonlSink(_scratch_name(output, "stripped")) if options.dedup is not None else final_sink
+                write_without_repeated_paragraphs(scratch, options.dedup_paragraphs, stripped)
+                scratch.unlink()
+                if options.dedup is not None:
+                    stripped.finish()
+                    scratch = Path(_scratch_name(output, "stripped"))
+            if options.dedup is not None:
+                marked = write_marked_duplicates(scratch, options.dedup, options.jobs, final_sink, reject_sink)
+                scratch.unlink()
+                summary.count_duplicates(marked.moved)
+                summary.duplicates += marked.clusters.summary()["duplicates"]
     except BaseException:
         for open_one in {id(s): s for s in (sink, final_sink, reject_sink) if s is not None}.values():
             open_one.abort()
@@ -291,10 +307,21 @@ def write_marked(rows: Iterable[dict[str, Any]], clusters: DuplicateClusters, si
     return moved
 
 
-def _scratch_name(output: str) -> str:
+def write_without_repeated_paragraphs(records: Path, config: RepeatedParagraphConfig, sink) -> int:
+    """Read JSONL records twice: count their paragraphs, then write each without the run's repeated ones.
+
+    Returns how many paragraphs were found repeated.
+    """
+    repeated = ParagraphCounter(config).add_records(jsonl_rows(records)).repeated()
+    for row in strip_repeated(jsonl_rows(records), repeated):
+        sink.write(row)
+    return len(repeated)
+
+
+def _scratch_name(output: str, stage: str = "undeduplicated") -> str:
     if output == "-":
-        return f".cleanscrape-{os.getpid()}.undeduplicated.jsonl"
-    return f"{output}.undeduplicated.jsonl"
+        return f".cleanscrape-{os.getpid()}.{stage}.jsonl"
+    return f"{output}.{stage}.jsonl"
 
 
 def _already_done(item: Item, done: set[str], summary: Summary) -> bool:

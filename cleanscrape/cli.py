@@ -21,6 +21,7 @@ from .cleaner import Cleaner
 from .config import CleanerConfig
 from .corpus import DedupConfig, SiteProfile, SiteProfileConfig
 from .io.compression import DEFAULT_MAX_RECORD_BYTES
+from .corpus.repeated_paragraphs import RepeatedParagraphConfig
 from .io.shards import DEFAULT_SHARD_BYTES
 from .io.sinks import open_sink
 from .io.sources import STDIN_FORMATS, FieldNames, InputPage, expand, format_of, read_all, read_page_bytes
@@ -117,6 +118,10 @@ def main() -> None:
 @click.option("--site-templates", is_flag=True, help="Learn the sites' template lines from INPUTS first, then clean.")
 @click.option("--dedup", is_flag=True,
               help="Mark near-duplicate documents across the run (dup_cluster, is_duplicate); with --rejects, duplicates go there.")
+@click.option("--dedup-paragraphs", is_flag=True,
+              help="Remove paragraphs that many documents of the run repeat across sites (reason 'repeated_paragraph'): "
+                   f"on {RepeatedParagraphConfig.min_documents}+ documents of {RepeatedParagraphConfig.min_sites}+ sites, "
+                   f"{RepeatedParagraphConfig.min_words}+ words.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=CleanerConfig.html_timeout, show_default=True,
               help="Seconds an HTML page may take to extract; a page still cleaning at 1.5x this has its worker stopped. Both are per-page errors.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -131,7 +136,7 @@ def main() -> None:
 @click.pass_context
 def clean(ctx, inputs, output, input_format, stdin_format, folder_glob, errors_path, option_pairs, config_path, text_field,
           html_field, id_field, url_field, jobs, languages, min_words, explain, rejects, resume, site_profile,
-          site_templates, dedup, timeout, engine, scheduler, shard_mb, max_decompressed_mb,
+          site_templates, dedup, dedup_paragraphs, timeout, engine, scheduler, shard_mb, max_decompressed_mb,
           quiet) -> None:
     """Clean pages into records, one per input page, in input order.
 
@@ -161,6 +166,7 @@ def clean(ctx, inputs, output, input_format, stdin_format, folder_glob, errors_p
         config=config, jobs=jobs, explain=explain, resume=resume, fields=fields, site_profile=profile,
         dedup=DedupConfig() if dedup else None, stdin_format=stdin_format,
         max_record_bytes=int(max_decompressed_mb * 2**20) or None,
+        dedup_paragraphs=RepeatedParagraphConfig() if dedup_paragraphs else None,
     )
     if engine == "dask":
         try:

@@ -1,6 +1,8 @@
 """Near-duplicate documents: signatures, LSH bands, clusters and their representatives."""
 
 import random
+import subprocess
+import sys
 import zlib
 
 import numpy as np
@@ -12,8 +14,9 @@ from hypothesis import strategies as st
 
 from cleanscrape import Record
 from cleanscrape.corpus import DedupConfig, SignatureScheme, deduplicate, find_duplicates, mark_duplicates
-from cleanscrape.corpus.banding import lsh_bands
-from cleanscrape.corpus.signatures import document_shingles, line_tokens
+from cleanscrape.corpus.banding import candidate_buckets, lsh_bands, similar_pairs
+from cleanscrape import minhash
+from cleanscrape.corpus.signatures import document_shingles, line_tokens, shingle_hash, sign_texts
 from cleanscrape.minhash import MinHasher
 
 from .strategies import paragraph
@@ -60,11 +63,27 @@ def test_bands_follow_datasketchs_derivation(threshold, num_perm):
         assert lsh_bands(threshold, num_perm, weight) == _optimal_param(threshold, num_perm, 1 - weight, weight)
 
 
+@pytest.mark.parametrize(("bands", "rows", "max_comparisons"), [(8, 2, 2), (4, 4, 64), (16, 1, 3)])
+def test_buckets_of_two_compared_at_once_find_what_bucket_by_bucket_finds(bands, rows, max_comparisons):
+    signatures = np.random.default_rng(bands).integers(0, 3, (2000, 16)).astype(np.uint32)
+    expected = set()
+    for bucket in candidate_buckets(signatures, bands, rows):
+        for offset in range(1, len(bucket)):
+            earlier = bucket[:min(offset, max_comparisons)]
+            close = earlier[(signatures[earlier] == signatures[bucket[offset]]).mean(axis=1) >= 0.5]
+            expected.update((int(other), int(bucket[offset])) for other in close)
+    assert similar_pairs(signatures, bands, rows, 0.5, max_comparisons) == expected and expected
+    members = np.arange(0, 2000, 3)
+    assert similar_pairs(signatures, bands, rows, 0.5, max_comparisons, members=members) == similar_pairs(
+        signatures[members], bands, rows, 0.5, max_comparisons)
+
+
 def test_default_bands_find_pairs_just_above_the_threshold():
     bands, rows = DedupConfig().band_layout()
     assert bands * rows <= DedupConfig().scheme.num_perm
-    assert 1 - (1 - 0.85**rows) ** bands > 0.95  # candidate probability at Jaccard 0.85
-    assert 1 - (1 - 0.5**rows) ** bands < 0.05
+    threshold = DedupConfig().threshold
+    assert 1 - (1 - (threshold + 0.1) ** rows) ** bands > 0.98  # candidate probability just above the threshold
+    assert 1 - (1 - (threshold - 0.35) ** rows) ** bands < 0.05
 
 
 def test_signatures_are_datasketch_minhashes_of_line_shingles():
@@ -76,6 +95,32 @@ def test_signatures_are_datasketch_minhashes_of_line_shingles():
     expected = MinHash(num_perm=64, seed=3, hashfunc=zlib.crc32)
     expected.update_batch(shingles)
     assert np.array_equal(MinHasher(64, 3).signature(shingles), expected.hashvalues)
+    assert np.array_equal(MinHasher(64, 3).signature([]), MinHash(num_perm=64, seed=3).hashvalues)
+
+
+@pytest.mark.parametrize("size", [1, 3, 5])
+def test_document_signatures_follow_the_documented_scheme(size):
+    """The vectorised signer equals the scheme done one shingle at a time: poly64 hashes, then datasketch's affine32."""
+    texts = ["Ships stuck in the canal, after a storm!\n\nThe port is closed.\nNo", "", "!!", "東京の天気 today is fine", ARTICLE]
+    scheme = SignatureScheme(num_perm=32, seed=5, shingle_words=size)
+    signed = sign_texts(scheme, texts)
+    for text, row, has_shingles in zip(texts, signed.hashvalues, signed.has_shingles):
+        shingles = document_shingles(line_tokens(text), size)
+        expected = MinHash(num_perm=32, seed=5, hashfunc=shingle_hash)
+        expected.update_batch(shingles)
+        assert np.array_equal(row, expected.hashvalues) and has_shingles == bool(shingles)
+
+
+def test_signing_in_chunks_changes_nothing(monkeypatch):
+    texts = [ARTICLE, OTHER, "", edited(ARTICLE, 3), ARTICLE * 40]
+    whole = sign_texts(SignatureScheme(), texts).hashvalues
+    monkeypatch.setattr(minhash, "CHUNK_INPUTS", 7)
+    assert np.array_equal(sign_texts(SignatureScheme(), texts).hashvalues, whole)
+
+
+def test_dedup_does_not_import_scipy():
+    code = "import sys; from cleanscrape.corpus import find_duplicates; find_duplicates([{'id': 'a', 'text': 'x y z'}]); print('scipy' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
 
 
 def test_cjk_characters_are_words_of_their_own():
@@ -84,10 +129,11 @@ def test_cjk_characters_are_words_of_their_own():
 
 def test_the_scheme_is_recorded_and_checked():
     summary = find_duplicates([{"id": "a", "text": ARTICLE}]).summary()
-    assert summary["signature"] == {"num_perm": 128, "seed": 1, "shingle_words": 5, "permutation": "affine32",
-                                    "hash": "crc32", "shingles": "line_word_ngrams"}
-    with pytest.raises(ValueError, match="hash"):
-        SignatureScheme(hash="sha1")
+    assert summary["signature"] == {"num_perm": 128, "seed": 1, "shingle_words": 3, "permutation": "affine32",
+                                    "hash": "poly64", "shingles": "line_word_ngrams"}
+    for old in ("sha1", "crc32"):  # crc32: the scheme of cleanscrape 0.1's signatures
+        with pytest.raises(ValueError, match="hash"):
+            SignatureScheme(hash=old)
     with pytest.raises(ValueError, match="num_perm"):
         SignatureScheme(num_perm=8)
 

@@ -253,3 +253,40 @@ def test_cli_starts_a_local_cluster_of_j_workers(tmp_path: Path) -> None:
     )
     assert finished.returncode == 1 and "read 49, written 45, rejected 1 (empty: 1), skipped 1 (not_html: 1), errors 2" in finished.stderr
     assert _joined(out) == one.read_bytes()
+
+
+NOTICE = "This article is republished under a Creative Commons licence; read the original on the partner site."
+
+
+def _pages_with_a_notice(folder: Path) -> list[str]:
+    """Pages of three sites, most with the same notice paragraph, some exact and edited copies."""
+    folder.mkdir(exist_ok=True)
+    rows = []
+    for number in range(40):
+        lines = _article(number % 25).split("\n")
+        if number % 5:
+            lines.insert(number % 4, NOTICE)
+        rows.append({"id": f"n{number:02d}", "url": f"https://site{number % 3}.example/{number}", "text": "\n".join(lines)})
+    (folder / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows[:25]), encoding="utf-8")
+    (folder / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows[25:]), encoding="utf-8")
+    return [str(folder / "a.jsonl"), str(folder / "b.jsonl")]
+
+
+@pytest.mark.parametrize("dedup", [False, True])
+def test_repeated_paragraphs_on_dask_are_the_single_machine_ones(client: Client, tmp_path: Path, dedup: bool) -> None:
+    from cleanscrape.corpus.repeated_paragraphs import RepeatedParagraphConfig
+
+    inputs = _pages_with_a_notice(tmp_path / "in")
+    options = BatchOptions(dedup=DedupConfig() if dedup else None, dedup_paragraphs=RepeatedParagraphConfig(), explain=True)
+    line, _ = _single_machine(inputs, tmp_path, options)
+    expected = (tmp_path / "one.jsonl").read_bytes()
+    rows = [json.loads(line) for line in expected.decode().splitlines()]
+    assert not any(NOTICE in row["text"] for row in rows)
+    assert sum(item["reason"] == "repeated_paragraph" for row in rows for item in row["removed"]) >= 20
+    for scheduler, shard_bytes, folder in (("synchronous", 10**8, "sync"), (client, 900, "cluster")):
+        summary = on_dask.clean(inputs, str(tmp_path / folder), str(tmp_path / f"{folder}-rejects"), options,
+                                scheduler=scheduler, shard_bytes=shard_bytes)
+        assert summary.line() == line
+        assert _joined(tmp_path / folder) == expected
+        assert _joined(tmp_path / f"{folder}-rejects") == (tmp_path / "one-rejects.jsonl").read_bytes()
+        assert sorted(p.name for p in (tmp_path / folder).iterdir()) == sorted(p.name for p in (tmp_path / folder).glob("part-*.jsonl"))

@@ -49,6 +49,18 @@ def lsh_bands(threshold: float, num_perm: int, false_negative_weight: float = 0.
     return best
 
 
+def _band_groups(signatures: np.ndarray, band: int, rows: int, members: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Row numbers (of ``members``, when given) ordered so that equal band values are adjacent (ascending
+    within each), and where each run starts (with the end)."""
+    columns = slice(band * rows, (band + 1) * rows)
+    block = np.ascontiguousarray(signatures[:, columns] if members is None else signatures[members, columns])
+    # One opaque value per row, so that sorting compares whole bands at once.
+    keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    return order, np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1], [True])))
+
+
 def candidate_buckets(signatures: np.ndarray, bands: int, rows: int) -> Iterator[np.ndarray]:
     """For each band, every group of two or more rows whose values in that band are equal.
 
@@ -58,32 +70,49 @@ def candidate_buckets(signatures: np.ndarray, bands: int, rows: int) -> Iterator
     if signatures.ndim != 2 or bands * rows > signatures.shape[1]:
         raise ValueError(f"{bands} bands of {rows} rows do not fit signatures of shape {signatures.shape}")
     for band in range(bands):
-        block = np.ascontiguousarray(signatures[:, band * rows:(band + 1) * rows])
-        # One opaque value per row, so that sorting compares whole bands at once.
-        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
-        order = np.argsort(keys, kind="stable")
-        ordered = keys[order]
-        starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1], [True])))
+        order, starts = _band_groups(signatures, band, rows)
         for start, end in zip(starts[:-1], starts[1:]):
             if end - start > 1:
                 yield order[start:end]
 
 
+#: Pairs compared at once when buckets of two are checked together.
+PAIR_CHUNK = 65536
+
+
 def similar_pairs(
-    signatures: np.ndarray, bands: int, rows: int, threshold: float, max_comparisons: int
+    signatures: np.ndarray, bands: int, rows: int, threshold: float, max_comparisons: int, members: np.ndarray | None = None
 ) -> set[tuple[int, int]]:
     """Row pairs (lower row first) that share a band and whose estimated Jaccard similarity reaches ``threshold``.
 
     The estimate is the share of equal hash values. In each bucket a row is
     compared with at most ``max_comparisons`` of the bucket's first rows,
-    which bounds the work when thousands of rows share a band.
+    which bounds the work when thousands of rows share a band. Buckets of
+    two, most of them, are compared all at once. With ``members`` (row
+    numbers), only those rows take part, and pairs are of positions in
+    ``members``, as for ``signatures[members]`` without copying it.
     """
+    if signatures.ndim != 2 or bands * rows > signatures.shape[1]:
+        raise ValueError(f"{bands} bands of {rows} rows do not fit signatures of shape {signatures.shape}")
+    def rows_of(positions: np.ndarray) -> np.ndarray:
+        return signatures[positions] if members is None else signatures[members[positions]]
+
     found: set[tuple[int, int]] = set()
-    for bucket in candidate_buckets(signatures, bands, rows):
-        for offset in range(1, len(bucket)):
-            row, earlier = bucket[offset], bucket[:min(offset, max_comparisons)]
-            close = earlier[(signatures[earlier] == signatures[row]).mean(axis=1) >= threshold]
-            found.update((int(other), int(row)) for other in close)
+    for band in range(bands):
+        order, starts = _band_groups(signatures, band, rows, members)
+        sizes = np.diff(starts)
+        pair_starts = starts[:-1][sizes == 2]
+        firsts, seconds = order[pair_starts], order[pair_starts + 1]
+        for begin in range(0, len(firsts), PAIR_CHUNK):
+            first, second = firsts[begin:begin + PAIR_CHUNK], seconds[begin:begin + PAIR_CHUNK]
+            close = (rows_of(first) == rows_of(second)).mean(axis=1) >= threshold
+            found.update(zip(first[close].tolist(), second[close].tolist()))
+        for index in np.flatnonzero(sizes > 2):
+            bucket = order[starts[index]:starts[index + 1]]
+            for offset in range(1, len(bucket)):
+                row, earlier = bucket[offset], bucket[:min(offset, max_comparisons)]
+                close = earlier[(rows_of(earlier) == rows_of(row)).mean(axis=1) >= threshold]
+                found.update((int(other), int(row)) for other in close)
     return found
 
 

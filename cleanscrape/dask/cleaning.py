@@ -29,6 +29,7 @@ from .cluster import compute, plan
 from .dedup import find_duplicates
 from .parts import PartFiles, written_parts
 from .sandboxes import PageSandboxes, sandbox
+from .paragraphs import without_repeated_paragraphs
 
 #: Where kept records wait, unmarked, until the duplicates of the run are known.
 UNMARKED = "_unmarked"
@@ -105,7 +106,7 @@ def clean(
     for folder in (out, rejected):
         if folder is not None:
             folder.create()
-    unmarked = PartFiles(out.folder / UNMARKED, ".jsonl").create() if options.dedup is not None else None
+    unmarked = PartFiles(out.folder / UNMARKED, ".jsonl").create() if options.corpus_pass else None
     cleaned_into = unmarked or out
     run = uuid.uuid4().hex[:8]
     # One graph node for the options (a site profile can be large), not a copy per task.
@@ -124,6 +125,8 @@ def clean(
         summary.add(report.summary)
         for message in report.errors:
             report_error(message)
+    if options.dedup_paragraphs is not None:
+        unmarked = without_repeated_paragraphs(unmarked, len(shards), options.dedup_paragraphs, out, options.dedup is not None, scheduler)
     if unmarked is not None:
         clusters = find_duplicates([str(part) for part in unmarked.parts()], options.dedup, scheduler=scheduler)
         shared_clusters = dask.delayed(clusters, traverse=False)
