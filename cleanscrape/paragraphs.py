@@ -27,8 +27,7 @@ from .lines import Line, make_line, split_lines, strip_borders
 # Characters a terminal shows two columns wide: renderers wrap CJK text by columns.
 _WIDE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\uff01-\uff60\u3000-\u303f]")
 _SENTENCE_END = regex.compile(r"[.!?。！？…:]['\"”’»)\]]*$")
-#: A line and the next word together must reach this many columns to be a wrap:
-#: narrower "blocks" are menus and labels stacked one per line.
+#: A block narrower than this many columns is menus and labels stacked one per line, not wrapped text.
 MIN_WRAP_COLUMNS = 40
 #: A line this close to the block's width (in columns) is full: it was wrapped.
 FULL_LINE_SLACK = 15
@@ -119,7 +118,7 @@ def _confirmed_widths(blocks: Sequence[tuple[int, int]]) -> list[int]:
 def _join(block: Sequence[_Row], lines: Sequence[Line], widths: Sequence[int], units: Sequence[bool]) -> list[list[int]]:
     width, full = _full_rows(block, lines)
     # One full line alone (a paragraph of two lines) wraps only at a width the page wraps at elsewhere.
-    wrapped = full >= MIN_FULL_LINES or (
+    wrapped = width >= MIN_WRAP_COLUMNS and (full >= MIN_FULL_LINES or
         full == 1 and any(confirmed - FULL_LINE_SLACK <= width <= confirmed for confirmed in widths)
     )
     groups: list[list[int]] = [[block[0].position]]
@@ -128,7 +127,6 @@ def _join(block: Sequence[_Row], lines: Sequence[Line], widths: Sequence[int], u
         if (
             wrapped
             and reach > width
-            and reach >= MIN_WRAP_COLUMNS
             and not row.ends_sentence
             and not lines[following.position].bulleted
             and not units[row.position]
