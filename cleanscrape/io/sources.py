@@ -408,7 +408,7 @@ def stream_stop_message(error: BaseException, line: int) -> str:
     text = str(error) or type(error).__name__
     cut = isinstance(error, EOFError) or "end-of-stream" in text or "ended" in text
     what = "truncated" if cut else "corrupt"
-    return f"{what}: the file cannot be read after line {line} ({text})"
+    return f"{what}: cannot read the file after line {line} ({text})"
 
 
 def zstd_truncation(name: str) -> str | None:
@@ -537,8 +537,10 @@ def _read_warc(name: str, handle=None) -> Iterator[InputPage | ReadFailure | Ski
         except ArchiveLoadFailed as error:
             detail = str(error).split(",")[0]  # its first line of raw bytes says nothing to an operator
             yield ReadFailure(name, number + 1, f"corrupt: record {number + 1} is not a readable WARC record ({detail})")
-        except (OSError, EOFError, ValueError) as error:
-            yield ReadFailure(name, number + 1, f"cannot read: the file stops being readable at record {number + 1} ({error})")
+        except Exception as error:  # warcio on a record cut or garbled in its headers fails in its own ways
+            yield ReadFailure(
+                name, number + 1, f"corrupt: the file cannot be read from record {number + 1} on ({type(error).__name__}: {error})"
+            )
 
 
 def _cut_short(record, drain: bool = False) -> str | None:
