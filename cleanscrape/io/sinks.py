@@ -25,6 +25,7 @@ import math
 import os
 import re
 import sys
+import time
 import zlib
 from collections import Counter
 from pathlib import Path
@@ -35,9 +36,10 @@ from .compression import strip_compression
 
 PARTIAL = ".partial"
 #: Rows per gzip member or zstd frame of compressed output: what a kill can take back from --resume.
-FLUSH_ROWS = 200
-#: ... or fewer rows when they reach this many bytes.
+FLUSH_ROWS = 100
+#: ... or fewer rows when they reach this many bytes, or have waited this many seconds (a slow run).
 FLUSH_BYTES = 2**20
+FLUSH_SECONDS = 10.0
 #: Values nested deeper than this in a row are not written (the row is an error).
 MAX_DEPTH = 200
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -151,6 +153,7 @@ class JsonlSink:
         self._handle.seek(keep)
         self._pending: list[bytes] = []
         self._pending_bytes = 0
+        self._flushed_at = time.monotonic()
 
     def write(self, row: dict[str, Any]) -> None:
         """Write one row; a row that cannot be written raises RowNotWritable and nothing of it is written."""
@@ -162,7 +165,8 @@ class JsonlSink:
         else:
             self._pending.append(line)
             self._pending_bytes += len(line)
-            if len(self._pending) >= FLUSH_ROWS or self._pending_bytes >= FLUSH_BYTES:
+            if (len(self._pending) >= FLUSH_ROWS or self._pending_bytes >= FLUSH_BYTES
+                    or time.monotonic() - self._flushed_at >= FLUSH_SECONDS):
                 self._flush_member()
 
     def _flush_member(self) -> None:
@@ -180,6 +184,7 @@ class JsonlSink:
         self._handle.write(member)
         self._handle.flush()
         self._pending, self._pending_bytes = [], 0
+        self._flushed_at = time.monotonic()
 
     def flush(self) -> None:
         """Hand every row written so far to the OS (compressed: end the member or frame)."""
