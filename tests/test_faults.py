@@ -2,7 +2,6 @@
 error report, the counts add up, the exit code says whether anything went wrong, and no fault
 (a poisoned line, a corrupt archive, a strange folder, a second run) stops the rest of the run."""
 
-import fcntl
 import gzip
 import io
 import json
@@ -440,14 +439,43 @@ def test_a_killed_run_with_compressed_output_leaves_every_flushed_row_resumable(
     assert [json.loads(line)["id"] for line in text.splitlines()] == [f"r{n}" for n in range(FLUSH_ROWS * 3)] + ["last"]
 
 
-def test_the_lock_is_released_when_a_run_ends(tmp_path: Path) -> None:
+def _locked_from_another_process(path: Path) -> bool:
+    script = (
+        "import fcntl, sys\n"
+        f"handle = open({str(path)!r}, 'r+b')\n"
+        "try:\n"
+        "    fcntl.lockf(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
+        "except OSError:\n"
+        "    sys.exit(3)\n"
+    )
+    return subprocess.run([sys.executable, "-c", script], check=False).returncode == 3
+
+
+def test_the_lock_is_held_while_writing_and_released_when_a_run_ends(tmp_path: Path) -> None:
     sink = JsonlSink(str(tmp_path / "o.jsonl"))
+    assert _locked_from_another_process(tmp_path / "o.jsonl.partial")
     sink.abort()
+    assert not _locked_from_another_process(tmp_path / "o.jsonl.partial")
     again = JsonlSink(str(tmp_path / "o.jsonl"), resume=True)
-    with open(tmp_path / "o.jsonl.partial", "rb") as handle:
-        with pytest.raises(BlockingIOError):
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    assert _locked_from_another_process(tmp_path / "o.jsonl.partial")
     again.finish()
+    assert not _locked_from_another_process(tmp_path / "o.jsonl")
+
+
+def test_a_forked_worker_does_not_hold_the_lock_after_its_parent_is_killed(tmp_path: Path) -> None:
+    script = (
+        "import os, time\n"
+        "from cleanscrape.io.sinks import JsonlSink\n"
+        f"sink = JsonlSink({str(tmp_path / 'o.jsonl')!r})\n"
+        "if os.fork() == 0:\n"
+        "    time.sleep(10)\n"
+        "    os._exit(0)\n"
+        "os.kill(os.getpid(), 9)\n"
+    )
+    subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
+    # the forked child still runs, holding the file open; a resumed run must get the lock
+    resumed = JsonlSink(str(tmp_path / "o.jsonl"), resume=True)
+    resumed.finish()
 
 
 # 8. A per-page size limit

@@ -114,7 +114,9 @@ def lock_partial(partial: Path, final: str) -> int:
             raise OutputBusy(f"{partial} is a symlink; refusing to write {final} through it (remove it first)") from None
         raise
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        # A POSIX record lock, not flock: worker processes forked later do not inherit it, so a worker
+        # that outlives a killed run cannot keep its --resume out.
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError as error:
         os.close(fd)
         if error.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
