@@ -165,6 +165,15 @@ def page_too_large(page: InputPage, max_page_mb: float | None) -> str | None:
     return f"PageTooLarge: the page is {size:.1f} MB, over max_page_mb={max_page_mb:g} (raise it with --option max_page_mb=N)"
 
 
+def _sized(item: Item, max_page_mb: float | None) -> Item:
+    """A page over the size limit becomes its error here, before it is sent to a worker process."""
+    if isinstance(item, InputPage):
+        too_large = page_too_large(item, max_page_mb)
+        if too_large:
+            return ReadFailure(item.source, item.position, too_large)
+    return item
+
+
 def _row(page: InputPage, row: dict[str, Any], explain: bool) -> dict[str, Any]:
     if not explain:
         row["removed"] = []
@@ -240,7 +249,7 @@ def run_batch(
             done.update(reject_sink.done_keys)
         ids = DedupIds(set(sink.done_ids)) if dedup else None
         items = read_all(list(inputs), options.fields, options.stdin_format, options.folder_glob)
-        pending = (item for item in items if not _already_done(item, done, summary))
+        pending = (_sized(item, options.config.max_page_mb) for item in items if not _already_done(item, done, summary))
         for outcome in _outcomes(pending, options):
             file_outcome(outcome, summary, sink, reject_sink, report_error, ids)
             if progress:

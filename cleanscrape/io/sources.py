@@ -381,6 +381,9 @@ def _jsonl_pages(name: str, handle, first_line: int, fields: FieldNames) -> Iter
                 yield held
             held = ReadFailure(name, number, error) if error else _row_page(name, number, row, fields)
             last = number
+            if cut is None:  # only a cut file holds its last line back (stdin streams line by line)
+                yield held
+                held = None
     except StreamStopped as stopped:
         if held is not None:
             yield held
@@ -418,7 +421,7 @@ def zstd_truncation(name: str) -> str | None:
     stream reader ends a cut frame as if the file had ended there.
     """
     try:
-        with open(name, "rb") as handle:
+        with open(name, "rb", buffering=0) as handle:  # a few header bytes per block: no read-ahead
             size = os.fstat(handle.fileno()).st_size
             offset = 0
             while offset < size:
@@ -545,7 +548,7 @@ def _read_warc(name: str, handle=None) -> Iterator[InputPage | ReadFailure | Ski
 
 def _cut_short(record, drain: bool = False) -> str | None:
     """Why a record is incomplete (the file ends inside it), or None; ``drain`` reads a record not kept to its end."""
-    if record.rec_headers.get_header("Content-Length") is None:
+    if record.format == "warc" and record.rec_headers.get_header("Content-Length") is None:
         return "a record has no Content-Length (its headers are cut off)"
     if drain:
         while record.raw_stream.read(65536):
