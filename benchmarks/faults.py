@@ -80,7 +80,7 @@ def _ids(path: Path) -> list[str]:
     """Ids of the whole rows of an output (or of what a killed run left in its .partial)."""
     if not path.exists():
         return []
-    opener = gzip.open if ".gz" in path.suffixes else open
+    opener = gzip.open if path.name.endswith((".gz", ".gz.partial")) else open
     ids = []
     try:
         with opener(path, "rt", encoding="utf-8") as handle:
