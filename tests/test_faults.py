@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanscrape.batch import Outcome, Summary, file_outcome
 from cleanscrape.io.sinks import FLUSH_ROWS, JsonlSink, _resume_point
@@ -490,3 +492,38 @@ def test_a_page_over_max_page_mb_is_an_error_for_that_record(tmp_path: Path) -> 
     [error] = _errors(run.stderr)
     assert "in.jsonl:2: PageTooLarge" in error and "max_page_mb=1" in error
     assert [r["id"] for r in _strict_rows(tmp_path / "out.jsonl")] == ["p1", "p2"]
+
+
+def test_a_dedup_run_cut_while_marking_resumes_its_rejects_without_the_duplicates(tmp_path: Path) -> None:
+    rejects = tmp_path / "rej.jsonl"
+    rows = [{"id": "r1", "source": "in:1", "dropped": "too_short"}, {"id": "r2", "source": "in:2", "dropped": "empty"},
+            {"id": "d1", "source": "in:3", "dropped": "duplicate"}, {"id": "r3", "source": "in:4", "dropped": "empty"}]
+    Path(str(rejects) + ".partial").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    sink = JsonlSink(str(rejects), resume=True, resume_until_dropped="duplicate")
+    assert dict(sink.done_keys) == {"in:1": 1, "in:2": 1}  # the marking's rows (from the first duplicate on) are redone
+    sink.finish()
+    assert [r["id"] for r in _strict_rows(rejects)] == ["r1", "r2"]
+
+
+#: Any character, lone surrogates often (a JSON "\\ud800" escape, a file name that is not UTF-8).
+CHARACTERS = st.sampled_from(["\ud800", "\udfff", "\udc80"]) | st.characters(exclude_categories=())
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(alphabet=CHARACTERS) | st.binary(max_size=8),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200)
+@given(st.dictionaries(st.text(max_size=8), json_values, max_size=5), st.text(alphabet=CHARACTERS))
+def test_any_row_is_written_as_strict_utf8_json(extra: dict, text: str) -> None:
+    from cleanscrape.io.sinks import encode_row
+
+    line = encode_row({"id": text, "text": text, "source": text, "metadata": {"input": extra}})
+    assert line.endswith(b"\n") and line.count(b"\n") == 1
+
+    def no_constants(name: str):
+        raise AssertionError(name)
+
+    row = json.loads(line.decode("utf-8"), parse_constant=no_constants)  # strict UTF-8, no NaN
+    assert row["source"] == re.sub("[\ud800-\udfff]", "\ufffd", text)
