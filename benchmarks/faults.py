@@ -10,7 +10,7 @@ that file's missing records. Interrupted runs are resumed with `--resume` and
 must then equal the uninterrupted run, row for row and in order.
 
 Scenarios: kill -9 of the main process, SIGINT and SIGTERM (each then
-resumed); kill -9 of one worker; a corrupt .warc.gz, a truncated WARC, a
+resumed; kill -9 also with .jsonl.gz output); kill -9 of one worker; a corrupt .warc.gz, a truncated WARC, a
 truncated .jsonl.zst and .jsonl.gz; a JSONL file with poisoned lines.
 """
 
@@ -77,11 +77,19 @@ def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
 
 
 def _ids(path: Path) -> list[str]:
+    """Ids of the whole rows of an output (or of what a killed run left in its .partial)."""
     if not path.exists():
         return []
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as handle:
-        return [json.loads(line)["id"] for line in handle if line.strip()]
+    opener = gzip.open if path.name.endswith((".gz", ".gz.partial")) else open
+    ids = []
+    try:
+        with opener(path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                if line.endswith("\n"):
+                    ids.append(json.loads(line)["id"])
+    except (EOFError, OSError, ValueError):
+        pass  # a killed run's file ends inside a row or a gzip member
+    return ids
 
 
 def _error_lines(stderr: str) -> list[str]:
@@ -102,8 +110,9 @@ def _counted(scenario: str, records: int, out: Path, rejects: Path, stderr: str,
     return Outcome(scenario, records, len(written), len(rejected), len(errors), lost, same)
 
 
-def _interrupted(folder: Path, pages_file: Path, records: int, reference: list[str], how: str, rng: random.Random) -> Outcome:
-    out, rejects = folder / f"{how}.jsonl", folder / f"{how}.rejects.jsonl"
+def _interrupted(folder: Path, pages_file: Path, records: int, reference: list[str], how: str, rng: random.Random,
+                 ending: str = ".jsonl") -> Outcome:
+    out, rejects = folder / f"{how}{ending}", folder / f"{how}.rejects{ending}"
     args = [str(pages_file), "-o", str(out), "--rejects", str(rejects), "-j", "2"]
     process = subprocess.Popen(CLEAN + args + ["-q"], cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     partial = out.with_name(out.name + ".partial")
@@ -116,7 +125,8 @@ def _interrupted(folder: Path, pages_file: Path, records: int, reference: list[s
     _, first_stderr = process.communicate(timeout=120)
     interrupted_at = len(_ids(partial)) if partial.exists() else None
     resumed = _run(args + ["--resume"], folder)
-    outcome = _counted(f"{how} of the main process, then --resume", records, out, rejects,
+    output = "" if ending == ".jsonl" else f" ({ending} output)"
+    outcome = _counted(f"{how} of the main process{output}, then --resume", records, out, rejects,
                        first_stderr + resumed.stderr, reference)
     outcome.note = f"stopped after about {interrupted_at} rows; exit codes {process.returncode}, {resumed.returncode}"
     return outcome
@@ -245,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
         reference = _ids(reference_out) + _ids(reference_rejects)
         for how in ("kill -9", "SIGINT", "SIGTERM"):
             outcomes.append(_interrupted(folder, pages_file, len(pages), reference, how, rng))
+        outcomes.append(_interrupted(folder, pages_file, len(pages), reference, "kill -9", rng, ending=".jsonl.gz"))
         if Path("/proc/self/task").exists():
             outcomes.append(_worker_killed(folder, pages_file, len(pages), reference))
         outcomes.extend(_damaged_archives(folder, pages, rng))

@@ -26,7 +26,7 @@ from .decoding import decode_page
 from .extract import PageTimeout
 from .htmltext import html_to_text
 from .io.compression import DEFAULT_MAX_RECORD_BYTES
-from .io.sinks import JsonlSink, open_sink
+from .io.sinks import PARTIAL, JsonlSink, RowNotWritable, made_safe, open_sink
 from .io.sources import FieldNames, InputPage, Item, ReadFailure, Skipped, jsonl_rows, read_all
 from .workers import WorkerPool
 
@@ -73,8 +73,10 @@ class Summary:
         self.duplicates += other.duplicates
 
     def count_duplicates(self, moved: int) -> None:
-        """Records first written, then found to be duplicates and moved to the rejects."""
-        self.written -= moved
+        """Records first written (or resumed), then found to be duplicates and moved to the rejects."""
+        from_written = min(moved, self.written)
+        self.written -= from_written
+        self.resumed -= moved - from_written
         if moved:
             self.rejected["duplicate"] += moved
 
@@ -146,6 +148,9 @@ def _process(cleaner: Cleaner, explain: bool, profile: SiteProfile | None, item:
         return Outcome(item.key, error=item.message)
     if isinstance(item, Skipped):
         return Outcome(item.key, skipped=item.reason)
+    too_large = page_too_large(item, cleaner.config.max_page_mb)
+    if too_large:
+        return Outcome(item.key, error=too_large)
     try:
         record = cleaner.clean(
             item.content,
@@ -160,6 +165,24 @@ def _process(cleaner: Cleaner, explain: bool, profile: SiteProfile | None, item:
         return Outcome(item.key, error=f"{type(error).__name__}: {error}")
     removed = tuple(record.removed_by_reason().items())
     return Outcome(item.key, row=_row(item, record.to_dict(), explain), removed=removed)
+
+
+def page_too_large(page: InputPage, max_page_mb: float | None) -> str | None:
+    """Why a page is not cleaned (larger than ``max_page_mb``: cleaning takes about 30 times a page's size in
+    memory), or None. Text is measured in characters, bytes in bytes."""
+    if max_page_mb is None or len(page.content) <= max_page_mb * 2**20:
+        return None
+    size = len(page.content) / 2**20
+    return f"PageTooLarge: the page is {size:.1f} MB, over max_page_mb={max_page_mb:g} (raise it with --option max_page_mb=N)"
+
+
+def _sized(item: Item, max_page_mb: float | None) -> Item:
+    """A page over the size limit becomes its error here, before it is sent to a worker process."""
+    if isinstance(item, InputPage):
+        too_large = page_too_large(item, max_page_mb)
+        if too_large:
+            return ReadFailure(item.source, item.position, too_large)
+    return item
 
 
 def _row(page: InputPage, row: dict[str, Any], explain: bool) -> dict[str, Any]:
@@ -216,65 +239,113 @@ def run_batch(
     report_error: Callable[[str], None],
     progress: Callable[[int], None] | None = None,
 ) -> Summary:
-    if options.corpus_pass and options.resume:
-        raise ValueError("--dedup and --dedup-paragraphs need the whole run at once; they cannot be resumed")
+    """Clean every input page into the output, the rejects or the error report, and count each where it went.
+
+    With a corpus pass (dedup, repeated paragraphs), kept records wait in a scratch JSONL file
+    (``OUTPUT.undeduplicated.jsonl.partial``) until every page is cleaned; an interrupted run resumes from it.
+    """
     summary = Summary()
-    final_sink = open_sink(output, options.resume)
-    reject_sink = open_sink(rejects, options.resume) if rejects else None
-    # With dedup, kept records wait in a scratch file until every text has been seen.
-    sink = JsonlSink(_scratch_name(output)) if options.corpus_pass else final_sink
-    done = final_sink.done_keys | (reject_sink.done_keys if reject_sink else set())
+    dedup = options.dedup is not None
+    corpus = options.corpus_pass
+    # With a corpus pass the output is written whole at the end, from the scratch file; duplicates
+    # found then are appended to the rejects, after every reject of the cleaning (a resume drops them).
+    final_sink = open_sink(output, options.resume and not corpus)
+    sinks = [final_sink]
     try:
+        reject_sink = open_sink(rejects, options.resume, **({"resume_until_dropped": "duplicate"} if dedup else {})) if rejects else None
+        sinks.append(reject_sink)
+        sink = JsonlSink(_scratch_name(output), options.resume) if corpus else final_sink
+        sinks.append(sink)
+        done = Counter(sink.done_keys)
+        if reject_sink is not None:
+            done.update(reject_sink.done_keys)
+        ids = DedupIds(set(sink.done_ids)) if dedup else None
         items = read_all(
             list(inputs), options.fields, options.stdin_format, options.folder_glob, max_record_bytes=options.max_record_bytes
         )
-        pending = (item for item in items if not _already_done(item, done, summary))
+        pending = (_sized(item, options.config.max_page_mb) for item in items if not _already_done(item, done, summary))
         for outcome in _outcomes(pending, options):
-            file_outcome(outcome, summary, sink, reject_sink, report_error)
+            file_outcome(outcome, summary, sink, reject_sink, report_error, ids)
             if progress:
                 progress(1)
-        if options.corpus_pass:
-            sink.finish()
-            scratch = Path(_scratch_name(output))
+        if corpus:
+            if reject_sink is not None:
+                reject_sink.flush()  # the cleaning's rejects end here: a resume keeps them, drops what follows
+            sink.abort()  # the scratch file stays until the output is in place
+            scratch = Path(_scratch_name(output) + PARTIAL)
             if options.dedup_paragraphs is not None:
-                stripped = JsonlSink(_scratch_name(output, "stripped")) if options.dedup is not None else final_sink
+                stripped = JsonlSink(_scratch_name(output, "stripped")) if dedup else final_sink
+                sinks.append(stripped)
                 write_without_repeated_paragraphs(scratch, options.dedup_paragraphs, stripped)
-                scratch.unlink()
-                if options.dedup is not None:
+                if dedup:
                     stripped.finish()
                     scratch = Path(_scratch_name(output, "stripped"))
-            if options.dedup is not None:
+            if dedup:
                 marked = write_marked_duplicates(scratch, options.dedup, options.jobs, final_sink, reject_sink)
-                scratch.unlink()
                 summary.count_duplicates(marked.moved)
                 summary.duplicates += marked.clusters.summary()["duplicates"]
     except BaseException:
-        for open_one in {id(s): s for s in (sink, final_sink, reject_sink) if s is not None}.values():
+        for open_one in {id(s): s for s in sinks if s is not None}.values():
             open_one.abort()
         raise
     final_sink.finish()
     if reject_sink:
         reject_sink.finish()
+    if corpus:
+        Path(_scratch_name(output) + PARTIAL).unlink(missing_ok=True)
+        Path(_scratch_name(output, "stripped")).unlink(missing_ok=True)
     return summary
 
 
-def file_outcome(outcome: Outcome, summary: Summary, sink, reject_sink, report_error: Callable[[str], None]) -> None:
-    """Put one item's outcome where it belongs (output, rejects or error report) and count it there."""
+@dataclass
+class DedupIds:
+    """The ids of the records kept so far: --dedup needs each kept record to have its own."""
+
+    seen: set[str] = field(default_factory=set)
+
+    def problem(self, row: dict[str, Any]) -> str | None:
+        """Why a kept row cannot be deduplicated (no id, or one already kept), or None; its id is then taken."""
+        value = row.get("id")
+        if value is None or value == "":
+            return "DedupIdError: the record has an empty id; --dedup needs an id for every record (--id-field)"
+        key = made_safe(str(value))  # as it is written
+        if key in self.seen:
+            return f"DedupIdError: id {key!r} is already taken by an earlier record; --dedup needs distinct ids (--id-field)"
+        self.seen.add(key)
+        return None
+
+
+def file_outcome(
+    outcome: Outcome, summary: Summary, sink, reject_sink, report_error: Callable[[str], None], ids: DedupIds | None = None,
+) -> None:
+    """Put one item's outcome where it belongs (output, rejects or error report) and count it there.
+
+    A row that cannot be written (values nested too deeply), or with ``ids``
+    a kept row whose id is empty or taken, is an error for that record alone.
+    """
     summary.read += 1
-    if outcome.error is not None:
+    error = outcome.error
+    if error is None and outcome.skipped is None:
+        kept = outcome.row["dropped"] is None
+        target = sink if kept else (reject_sink or sink)
+        error = ids.problem(outcome.row) if kept and ids is not None else None
+        if error is None:
+            try:
+                target.write(outcome.row)
+            except RowNotWritable as unwritable:
+                error = str(unwritable)
+        if error is None:
+            summary.removed_lines.update(dict(outcome.removed))
+            if kept:
+                summary.written += 1
+            else:
+                summary.rejected[outcome.row["dropped"]] += 1
+            return
+    if error is not None:
         summary.errors += 1
-        report_error(f"{outcome.key}: {outcome.error}")
-    elif outcome.skipped is not None:
-        summary.skipped[outcome.skipped] += 1
+        report_error(f"{outcome.key}: {error}")
     else:
-        summary.removed_lines.update(dict(outcome.removed))
-        dropped = outcome.row["dropped"]
-        if dropped is None:
-            summary.written += 1
-            sink.write(outcome.row)
-        else:
-            summary.rejected[dropped] += 1
-            (reject_sink or sink).write(outcome.row)
+        summary.skipped[outcome.skipped] += 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,8 +395,10 @@ def _scratch_name(output: str, stage: str = "undeduplicated") -> str:
     return f"{output}.{stage}.jsonl"
 
 
-def _already_done(item: Item, done: set[str], summary: Summary) -> bool:
-    if isinstance(item, InputPage) and item.key in done:
+def _already_done(item: Item, done: Counter, summary: Summary) -> bool:
+    """An item an interrupted run already wrote; each row written stands for one item (an input listed twice has two)."""
+    if isinstance(item, InputPage) and done[item.key] > 0:
+        done[item.key] -= 1
         summary.read += 1
         summary.resumed += 1
         return True

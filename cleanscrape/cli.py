@@ -23,8 +23,8 @@ from .corpus import DedupConfig, SiteProfile, SiteProfileConfig
 from .io.compression import DEFAULT_MAX_RECORD_BYTES
 from .corpus.repeated_paragraphs import RepeatedParagraphConfig
 from .io.shards import DEFAULT_SHARD_BYTES
-from .io.sinks import open_sink
-from .io.sources import STDIN_FORMATS, FieldNames, InputPage, expand, format_of, read_all, read_page_bytes
+from .io.sinks import PARTIAL, open_sink
+from .io.sources import STDIN_FORMATS, FieldNames, InputPage, expand_inputs, format_of, read_all, read_page_bytes
 from .options import load_config_file, parse_option
 from .urls import url_host
 
@@ -53,7 +53,8 @@ class ErrorReport:
         self.path = path
         self.limit = limit
         self.count = 0
-        self._file = open(path, "w", encoding="utf-8") if path else None
+        # A message may quote a file name that is not UTF-8 (surrogate escapes): written escaped, never a crash.
+        self._file = open(path, "w", encoding="utf-8", errors="backslashreplace") if path else None
 
     def __call__(self, message: str) -> None:
         self.count += 1
@@ -149,6 +150,7 @@ def clean(ctx, inputs, output, input_format, stdin_format, folder_glob, errors_p
                              min_words=min_words, html_timeout=timeout)
     fields = FieldNames(text=text_field, html=html_field, id=id_field, url=url_field)
     names = _input_names(inputs, folder_glob)
+    names = _without_own_files(names, inputs, output, rejects, errors_path, quiet)
     _check_outputs(names, output, rejects)
     if site_profile and site_templates:
         raise click.UsageError("give --site-profile or --site-templates, not both")
@@ -198,7 +200,7 @@ def clean(ctx, inputs, output, input_format, stdin_format, folder_glob, errors_p
                 bar.close()
                 bar = None
             partial = Path(f"{output}.partial")
-            resume_hint = f"; --resume continues from {partial}" if output != "-" and not dedup and partial.exists() else ""
+            resume_hint = f"; --resume continues from {partial}" if output != "-" and partial.exists() else ""
             click.echo(f"\ncleanscrape: interrupted{resume_hint}", err=True)
             sys.exit(EXIT_INTERRUPTED)
         if isinstance(error, (OSError, ValueError)):
@@ -230,22 +232,46 @@ def _cleaner_config(ctx, config_path, option_pairs, **flags) -> CleanerConfig:
         raise click.UsageError(str(error)) from None
 
 
-def _input_names(inputs, folder_glob: str | None) -> list[str]:
-    """The files the inputs name; none at all (an empty folder, a glob matching nothing) is an error."""
-    names = list(expand(inputs, folder_glob))
+def _input_names(inputs, folder_glob: str | None) -> list:
+    """The files the inputs name, with what a folder walk could not read (reported as the run reads them);
+    none at all (an empty folder, a glob matching nothing) is an error."""
+    names = list(expand_inputs(inputs, folder_glob))
     if not names:
         raise click.ClickException(f"no input files in {' '.join(inputs)}" + (f" matching {folder_glob!r}" if folder_glob else ""))
     return names
 
 
-def _check_outputs(names: list[str], output: str, rejects: str | None) -> None:
+def _check_outputs(names: list, output: str, rejects: str | None) -> None:
     """Writing over an input would destroy it before it is read."""
-    inputs = {os.path.realpath(name) for name in names if name != "-"}
+    inputs = {os.path.realpath(name) for name in names if isinstance(name, str) and name != "-"}
     for flag, target in (("-o", output), ("--rejects", rejects)):
         if target and target != "-" and os.path.realpath(target) in inputs:
             raise click.UsageError(f"{flag} {target} is one of the inputs; writing it would destroy it")
     if rejects and output != "-" and os.path.realpath(rejects) == os.path.realpath(output):
         raise click.UsageError("-o and --rejects name the same file")
+
+
+def _without_own_files(names: list, inputs, output: str, rejects: str | None, errors_path: str | None, quiet: bool) -> list:
+    """Files of this run (an output, rejects or errors file or its .partial, the --dedup scratch file)
+    found below an input folder are not inputs: a run inside its own input folder must not clean its output."""
+    own = set()
+    for target in (output, rejects):
+        if target and target != "-":
+            for name in (target, target + PARTIAL, f"{target}.undeduplicated.jsonl", f"{target}.undeduplicated.jsonl{PARTIAL}"):
+                own.add(os.path.realpath(name))
+    if errors_path:
+        own.add(os.path.realpath(errors_path))
+    named = {os.path.realpath(name) for name in inputs if name != "-"}
+    kept = []
+    for name in names:
+        if isinstance(name, str) and name != "-" and os.path.realpath(name) in own and os.path.realpath(name) not in named:
+            if not quiet:
+                click.echo(f"cleanscrape: not reading {name}: it is this run's own output", err=True)
+            continue
+        kept.append(name)
+    if not kept:
+        raise click.ClickException(f"no input files in {' '.join(inputs)} apart from this run's own output")
+    return kept
 
 
 def _warn_if_no_sites(profile: SiteProfile) -> None:

@@ -46,6 +46,10 @@ class CleanerConfig:
     #: Seconds one HTML page may spend in main-content extraction; the page
     #: then fails with PageTimeout (a per-record error in batch runs). None: no limit.
     html_timeout: float | None = 30.0
+    #: A page larger than this many MB (characters of text, or bytes) is not cleaned: in batch runs it
+    #: is an error for that record ("PageTooLarge"). Cleaning takes about 30 times a page's size in
+    #: memory, so a 50 MB page would need 1.5 GB. None: no limit.
+    max_page_mb: float | None = 20.0
     #: An HTML page whose extracted main content has fewer words is cleaned
     #: from its full text instead (the record's extractor says "html_text").
     html_min_main_words: int = 20
@@ -137,6 +141,8 @@ class CleanerConfig:
             raise ValueError(f"input_format must be 'auto', 'text' or 'html', got {self.input_format!r}")
         if self.html_timeout is not None and not self.html_timeout > 0:
             raise ValueError(f"html_timeout must be a positive number of seconds or None, got {self.html_timeout!r}")
+        if self.max_page_mb is not None and not self.max_page_mb > 0:
+            raise ValueError(f"max_page_mb must be a positive number of MB or None, got {self.max_page_mb!r}")
         if self.html_listing_min_ratio is not None and not self.html_listing_min_ratio > 0:
             raise ValueError(f"html_listing_min_ratio must be a positive number or None, got {self.html_listing_min_ratio!r}")
         if self.html_resiliparse_min_ratio is not None and not self.html_resiliparse_min_ratio > 0:

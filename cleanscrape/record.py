@@ -77,5 +77,4 @@ class Record:
             "extractor": self.extractor,
             "warnings": list(self.warnings),
             "word_count": self.word_count,
-            "warnings": list(self.warnings),
         })

@@ -39,28 +39,39 @@ class _Stop:
     """Sent to an idle worker to end it (EOF alone does not come: forked siblings hold the pipe too)."""
 
 
-def _serve(work: Callable[[Any], Any], tasks: Connection, results: Connection) -> None:
+def _serve(work: Callable[[Any], Any], tasks: Connection, results: Connection, inherited: tuple[Connection, ...] = ()) -> None:
     # Ctrl-C reaches every process of the terminal's group; the parent alone ends the run.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A fork holds its siblings' pipe ends too: closed, so that a sibling's death is seen as one
+    # (a send to a dead sibling fails instead of filling a pipe that nobody reads).
+    for connection in inherited:
+        connection.close()
     parent = os.getppid()
-    while True:
-        # A parent killed outright sends no EOF (forked siblings hold the pipe): an orphan ends itself.
-        while not tasks.poll(ORPHAN_CHECK_SECONDS):
-            if os.getppid() != parent:
-                return
-        try:
+    try:
+        while True:
+            # Between items an orphan ends itself, whatever holds its pipe open.
+            while not tasks.poll(ORPHAN_CHECK_SECONDS):
+                if os.getppid() != parent:
+                    return
             item = tasks.recv()
-        except EOFError:
-            return
-        if isinstance(item, _Stop):
-            return
-        results.send(work(item))
+            if isinstance(item, _Stop):
+                return
+            results.send(work(item))
+    except (EOFError, OSError):
+        return  # the parent is gone
+
+
+def _serve_forked(work: Callable[[Any], Any], connection: Connection, inherited: tuple[Connection, ...]) -> None:
+    # Only here: the kernel's signal follows the parent *thread*, and a forked worker's parent
+    # thread lives as long as its pool (a Dask thread that started a command worker may not).
+    _die_with_parent(os.getppid())
+    _serve(work, connection, connection, inherited)
 
 
 class _ForkedWorker:
-    def __init__(self, context: Any, work: Callable[[Any], Any]) -> None:
+    def __init__(self, context: Any, work: Callable[[Any], Any], siblings: tuple[Connection, ...] = ()) -> None:
         self.connection, child_end = context.Pipe()
-        self.process = context.Process(target=_serve, args=(work, child_end, child_end), daemon=True)
+        self.process = context.Process(target=_serve_forked, args=(work, child_end, (self.connection, *siblings)), daemon=True)
         self.process.start()
         child_end.close()
 
@@ -97,10 +108,14 @@ class _CommandWorker:
         self.connection = Connection(os.dup(self.process.stdout.fileno()), writable=False)
         self.process.stdin.close()
         self.process.stdout.close()
-        self.tasks.send_bytes(pickle.dumps(work))
-        if not self.connection.poll(START_SECONDS) or self.connection.recv() != _READY:
+        try:
+            self.tasks.send_bytes(pickle.dumps(work))
+            ready = self.connection.poll(START_SECONDS) and self.connection.recv() == _READY
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
             self.stop(now=True)
-            raise RuntimeError(f"a worker process did not start in {START_SECONDS:g} s")
+            raise RuntimeError(f"a worker process did not start (within {START_SECONDS:g} s)")
 
     def handles(self) -> list[Any]:
         return [self.connection]
@@ -166,7 +181,8 @@ class WorkerPool:
         next_sent = 0  # sequence number of the next item read
         next_out = 0  # sequence number of the next result to yield
         done: dict[int, Any] = {}
-        self._slots += [_Slot(self._start()) for _ in range(self.processes - len(self._slots))]
+        while len(self._slots) < self.processes:
+            self._slots.append(_Slot(self._start()))  # one by one: each new fork closes its siblings' pipes
         try:
             while True:
                 for slot in self._slots:
@@ -176,8 +192,12 @@ class WorkerPool:
                         except StopIteration:
                             exhausted = True
                             break
+                        try:
+                            slot.worker.send(item)
+                        except OSError:  # it died while idle: the item never reached it
+                            self._replace(slot)
+                            slot.worker.send(item)
                         slot.job = (next_sent, item, time.monotonic())
-                        slot.worker.send(item)
                         next_sent += 1
                 while next_out in done:
                     yield done.pop(next_out)
@@ -230,12 +250,31 @@ class WorkerPool:
     def _start(self) -> _ForkedWorker | _CommandWorker:
         if self.launch == "command":
             return _CommandWorker(self.work)
-        return _ForkedWorker(multiprocessing.get_context(self.launch), self.work)
+        siblings = tuple(slot.worker.connection for slot in self._slots if isinstance(slot.worker, _ForkedWorker))
+        return _ForkedWorker(multiprocessing.get_context(self.launch), self.work, siblings)
 
     def _replace(self, slot: _Slot) -> None:
         slot.job = None
         slot.worker.stop(now=True)
         slot.worker = self._start()
+
+
+def _die_with_parent(parent: int) -> None:
+    """On Linux, the kernel ends this worker when its parent dies, even mid-message (where the
+    orphan check, which runs between items, cannot)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # it died before the request was made
+        os._exit(0)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _send_stop(connection: Connection) -> None:

@@ -135,6 +135,9 @@ def test_clean_dedup_marks_duplicates_across_the_run(tmp_path: Path) -> None:
     assert "read 3, written 2, rejected 1 (duplicate: 1), errors 0" in result.stderr
 
 
-def test_dedup_cannot_be_resumed(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["clean", str(_site_pages(tmp_path)), "-o", str(tmp_path / "o.jsonl"), "--dedup", "--resume"])
-    assert result.exit_code == 1 and "cannot be resumed" in result.output
+def test_dedup_resumes_with_nothing_to_resume_as_a_whole_run(tmp_path: Path) -> None:
+    pages = str(_site_pages(tmp_path))
+    whole = CliRunner().invoke(main, ["clean", pages, "-o", str(tmp_path / "a.jsonl"), "--dedup", "-q"])
+    resumed = CliRunner().invoke(main, ["clean", pages, "-o", str(tmp_path / "b.jsonl"), "--dedup", "--resume", "-q"])
+    assert whole.exit_code == resumed.exit_code == 0, resumed.output
+    assert (tmp_path / "a.jsonl").read_text() == (tmp_path / "b.jsonl").read_text()

@@ -132,3 +132,18 @@ def test_clean_dedup_paragraphs_flag(tmp_path: Path, dedup: bool) -> None:
     assert all([item["reason"] for item in row["removed"]] == [REASON] for row in rows)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pages.jsonl", "plain.jsonl", "stripped.jsonl"]  # no scratch left
     assert (rows[0]["is_duplicate"] is not None) == dedup  # every row has the keys; only a dedup run fills them
+
+
+def test_site_field_of_pages_without_urls_names_their_site(tmp_path: Path) -> None:
+    # The input's `site` field travels in metadata.input; pages of three sites share the notice.
+    rows = []
+    for number in range(6):
+        lines = _article(number).split("\n")
+        lines.insert(1, NOTICE)
+        rows.append({"id": f"s{number}", "site": f"site{number % 3}", "text": "\n".join(lines)})
+    pages = tmp_path / "sites.jsonl"
+    pages.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert CliRunner().invoke(main, ["clean", str(pages), "-o", str(out), "--dedup-paragraphs", "-q"]).exit_code == 0
+    texts = [json.loads(line)["text"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(texts) == 6 and not any(NOTICE in text for text in texts)

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..schema import input_fields
 from ..urls import url_host
 from .records import record_field, record_row, record_text
 from .signatures import normalized_text
@@ -64,7 +65,10 @@ def record_site(record: object) -> str | None:
     if host:
         return host
     metadata = record_field(record, "metadata")
-    site = record_field(record, "site") or (metadata.get("site") if isinstance(metadata, dict) else None)
+    site = record_field(record, "site")
+    if not site and isinstance(metadata, dict):
+        # A cleaned record keeps the input's fields in metadata.input (schema.input_fields).
+        site = metadata.get("site") or input_fields({"metadata": metadata}).get("site")
     return str(site) if site else None
 
 
@@ -96,7 +100,9 @@ class ParagraphCounter:
 
     def add_records(self, records: Iterable[object]) -> ParagraphCounter:
         for record in records:
-            self.add(record_text(record), record_site(record))
+            # Only kept records count: rejects share the scratch file only when there is no --rejects.
+            if record_field(record, "dropped") is None:
+                self.add(record_text(record), record_site(record))
         return self
 
     def update(self, other: ParagraphCounter) -> ParagraphCounter:

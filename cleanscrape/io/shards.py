@@ -18,7 +18,8 @@ from .sources import (
     FieldNames,
     Item,
     ReadFailure,
-    expand,
+    Skipped,
+    expand_inputs,
     format_of,
     read_file,
     read_jsonl_range,
@@ -69,7 +70,17 @@ class ParquetRowGroups:
             yield ReadFailure(self.name, 0, f"cannot read: {error}")
 
 
-Shard = WholeFiles | JsonlRange | ParquetRowGroups
+@dataclass(frozen=True, slots=True)
+class FolderProblems:
+    """What walking the input folders could not read (an unreadable subfolder, a dangling symlink, a FIFO)."""
+
+    items: tuple[ReadFailure | Skipped, ...]
+
+    def read(self, fields: FieldNames) -> Iterator[Item]:
+        yield from self.items
+
+
+Shard = WholeFiles | JsonlRange | ParquetRowGroups | FolderProblems
 #: An uncompressed JSONL file's bytes ``start:end``, before its lines are numbered.
 ByteRange = tuple[str, int, int]
 
@@ -112,7 +123,11 @@ def plan_shards(
             planned.append(WholeFiles(tuple(pages)))
         pages, page_bytes = [], 0
 
-    for name in expand(list(inputs)):
+    for name in expand_inputs(list(inputs)):
+        if not isinstance(name, str):
+            close_pages()
+            planned.append(FolderProblems((name,)))
+            continue
         if name == "-":
             raise ValueError("stdin cannot be cut into shards; give files")
         kind = format_of(name)

@@ -7,9 +7,14 @@ read, so that nothing read goes unaccounted for.
 
 from __future__ import annotations
 
+import errno
+import fnmatch
+import functools
 import glob
 import io
 import json
+import os
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,6 +24,13 @@ from typing import Any
 from .compression import DEFAULT_MAX_RECORD_BYTES, open_read, read_whole, strip_compression
 from .page_url import declared_url
 from .sniff import sniff_stdin
+
+try:  # a corrupt zstd frame raises zstandard's own error, not an OSError
+    from zstandard import ZstdError as _ZstdError
+
+    ZSTD_ERRORS: tuple[type[BaseException], ...] = (_ZstdError,)
+except ImportError:  # pragma: no cover - depends on the install
+    ZSTD_ERRORS = ()
 
 JSONL_ENDINGS = (".jsonl", ".ndjson")
 #: One JSON document (an array of rows, or one row) or JSON lines.
@@ -96,25 +108,88 @@ class ReadFailure:
         return place(self.source, self.position)
 
 
-def expand(inputs: tuple[str, ...] | list[str], folder_glob: str | None = None) -> Iterator[str]:
-    """Files named, globbed, or found below folders (sorted); "-" stays stdin.
+def expand(inputs, folder_glob: str | None = None) -> Iterator[str]:
+    """The file names of :func:`expand_inputs`, without what a folder walk could not read."""
+    return (found for found in expand_inputs(inputs, folder_glob) if isinstance(found, str))
+
+
+def expand_inputs(inputs, folder_glob: str | None = None) -> Iterator[str | ReadFailure | Skipped]:
+    """Files named, globbed, or found below folders (in path order); "-" stays stdin.
 
     A folder gives its page and corpus files (``FOLDER_ENDINGS``, plain or
     compressed), or the files matching ``folder_glob`` (``"*.json"``) below it.
+    What a folder walk cannot read is never passed over in silence: an
+    unreadable subfolder is a ReadFailure; a dangling or looping symlink, a
+    FIFO, socket or device (reading one could hang) is Skipped. An item
+    already read or skipped passes through as it is.
     """
     for name in inputs:
-        if name == "-":
+        if not isinstance(name, str):
+            yield name
+        elif name == "-":
             yield name
         elif Path(name).is_dir():
-            found = Path(name).rglob(folder_glob) if folder_glob else (
-                p for p in Path(name).rglob("*") if strip_compression(p.name.lower()).endswith(FOLDER_ENDINGS)
-            )
-            yield from (str(p) for p in sorted(found) if p.is_file())
+            yield from _walk_folder(name, folder_glob)
         elif any(ch in name for ch in "*?[") and not Path(name).exists():
             matches = sorted(glob.glob(name, recursive=True))
             yield from matches if matches else [name]
         else:
             yield name
+
+
+def _walk_folder(root: str, folder_glob: str | None) -> Iterator[str | ReadFailure | Skipped]:
+    """Depth first, entries sorted by name (the order of sorted paths); symlinked folders are followed, loops reported."""
+
+    def wanted(path: str) -> bool:
+        if folder_glob is None:
+            return strip_compression(os.path.basename(path).lower()).endswith(FOLDER_ENDINGS)
+        relative = Path(os.path.relpath(path, root)).as_posix()
+        return fnmatch.fnmatch(os.path.basename(path), folder_glob) if "/" not in folder_glob else (
+            fnmatch.fnmatch(relative, folder_glob) or fnmatch.fnmatch(relative, "*/" + folder_glob)
+        )
+
+    def walk(folder: str, ancestors: frozenset[tuple[int, int]]) -> Iterator[str | ReadFailure | Skipped]:
+        try:
+            status = os.stat(folder)
+            with os.scandir(folder) as found:
+                entries = sorted(found, key=lambda entry: entry.name)
+        except OSError as error:
+            yield ReadFailure(folder, 0, f"cannot read folder: {error.strerror or error}")
+            return
+        inside = ancestors | {(status.st_dev, status.st_ino)}
+        for entry in entries:
+            try:
+                is_folder = entry.is_dir()  # follows a symlink
+            except OSError:
+                is_folder = False
+            if is_folder:
+                try:
+                    target = os.stat(entry.path)
+                except OSError as error:
+                    yield ReadFailure(entry.path, 0, f"cannot read folder: {error.strerror or error}")
+                    continue
+                if (target.st_dev, target.st_ino) in inside:
+                    yield Skipped(entry.path, 0, "symlink_loop")
+                else:
+                    yield from walk(entry.path, inside)
+                continue
+            if not wanted(entry.path):
+                continue
+            try:
+                target = os.stat(entry.path)
+            except FileNotFoundError:
+                yield Skipped(entry.path, 0, "dangling_symlink")
+                continue
+            except OSError as error:
+                reason = "symlink_loop" if error.errno == errno.ELOOP else None
+                yield Skipped(entry.path, 0, reason) if reason else ReadFailure(entry.path, 0, f"cannot read: {error.strerror or error}")
+                continue
+            if stat.S_ISREG(target.st_mode):
+                yield entry.path
+            else:  # a FIFO, socket or device: reading it could block the run for ever
+                yield Skipped(entry.path, 0, "not_a_regular_file")
+
+    yield from walk(root, frozenset())
 
 
 def format_of(name: str) -> str:
@@ -140,8 +215,10 @@ def read_all(
     max_record_bytes: int | None = DEFAULT_MAX_RECORD_BYTES,
 ) -> Iterator[Item]:
     """``max_record_bytes``: what one record of a compressed input may decompress to (io.compression)."""
-    for name in expand(inputs, folder_glob):
-        if name == "-":
+    for name in expand_inputs(inputs, folder_glob):
+        if not isinstance(name, str):
+            yield name
+        elif name == "-":
             yield from read_stdin(fields, stdin_format)
         else:
             yield from read_file(name, fields, format_of(name), max_record_bytes=max_record_bytes)
@@ -166,7 +243,7 @@ def read_file(
         else:
             content = handle.read() if handle is not None else read_page_bytes(name, max_record_bytes)
             yield _page_file(name, content, "html" if kind == "html" else "auto")
-    except (OSError, EOFError, ValueError) as error:
+    except (OSError, EOFError, ValueError, *ZSTD_ERRORS) as error:
         yield ReadFailure(name, 0, f"cannot read: {error}")
 
 
@@ -218,14 +295,50 @@ def _row_page(source: str, position: int, row: Any, fields: FieldNames) -> Input
     )
 
 
+def _long_integer(digits: str) -> int | str:
+    """An integer too long for Python to convert (over 4,300 digits) is kept as its digits."""
+    try:
+        return int(digits)
+    except ValueError:
+        return digits
+
+
+def _no_constant(name: str) -> None:
+    """NaN, Infinity and -Infinity are not JSON (RFC 8259): such a value is read as null."""
+    return None
+
+
+def parse_json_line(raw: bytes | str) -> Any:
+    """One JSON value; values JSON cannot hold or Python cannot convert are made safe (see above)."""
+    return json.loads(raw, parse_int=_long_integer, parse_constant=_no_constant)
+
+
 def _parsed_lines(handle, first_line: int = 1) -> Iterator[tuple[int, Any, str | None]]:
-    """(line number, parsed value, error message) for each non-blank line of a JSONL stream."""
-    for number, raw in enumerate(handle, start=first_line):
+    """(line number, parsed value, error message) for each non-blank line of a JSONL stream.
+
+    A line that cannot be parsed (bad JSON, not UTF-8, nested too deeply) is
+    an error for that line alone. A stream that stops being readable (a
+    truncated or corrupt archive) raises StreamStopped naming the last line read.
+    """
+    number = first_line - 1
+    lines = iter(handle)
+    while True:
+        try:
+            raw = next(lines)
+        except StopIteration:
+            return
+        except (OSError, EOFError, ValueError, *ZSTD_ERRORS) as error:
+            raise StreamStopped(number, error) from error
+        number += 1
         if not raw.strip():
             continue
         try:
-            yield number, json.loads(raw), None
+            yield number, parse_json_line(raw), None
         except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            yield number, None, f"bad JSON: {error}"
+        except RecursionError:
+            yield number, None, "bad JSON: nested too deeply to read"
+        except ValueError as error:
             yield number, None, f"bad JSON: {error}"
 
 
@@ -241,8 +354,8 @@ def _read_json(name: str, fields: FieldNames) -> Iterator[InputPage | ReadFailur
     with open_read(Path(name)) as handle:
         data = handle.read()
     try:
-        document = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        document = parse_json_line(data)
+    except (ValueError, RecursionError):  # not one document (bad JSON, not UTF-8, too deep): JSON lines
         yield from _jsonl_pages(name, io.BytesIO(data), 1, fields)
         return
     rows = document if isinstance(document, list) else [document]
@@ -263,8 +376,95 @@ def read_jsonl_range(name: str, start: int, end: int, first_line: int, fields: F
 
 
 def _jsonl_pages(name: str, handle, first_line: int, fields: FieldNames) -> Iterator[InputPage | ReadFailure]:
-    for number, row, error in _parsed_lines(handle, first_line):
-        yield ReadFailure(name, number, error) if error else _row_page(name, number, row, fields)
+    """Each line's page or error; a stream that stops early ends in one error naming the file, the line and why."""
+    cut = zstd_truncation(name) if name != "-" and name.lower().endswith(".zst") else None
+    held: InputPage | ReadFailure | None = None  # the last line waits: a cut stream's last line is the cut record
+    last = first_line - 1
+    try:
+        for number, row, error in _parsed_lines(handle, first_line):
+            if held is not None:
+                yield held
+            held = ReadFailure(name, number, error) if error else _row_page(name, number, row, fields)
+            last = number
+            if cut is None:  # only a cut file holds its last line back (stdin streams line by line)
+                yield held
+                held = None
+    except StreamStopped as stopped:
+        if held is not None:
+            yield held
+        yield ReadFailure(name, stopped.line + 1, stream_stop_message(stopped.error, stopped.line))
+        return
+    if cut is not None and isinstance(held, ReadFailure):
+        held = ReadFailure(name, held.position, f"{cut}; line {held.position} is cut off and nothing after it can be read")
+    if held is not None:
+        yield held
+    if cut is not None and not isinstance(held, ReadFailure):
+        yield ReadFailure(name, last + 1, f"{cut}; nothing after line {last} can be read")
+
+
+class StreamStopped(ValueError):
+    """A compressed or archived stream could not be read past ``line``."""
+
+    def __init__(self, line: int, error: BaseException) -> None:
+        super().__init__(line, error)
+        self.line = line
+        self.error = error
+
+
+def stream_stop_message(error: BaseException, line: int) -> str:
+    """Why a stream stopped, in words an operator searches for: truncated, or corrupt."""
+    text = str(error) or type(error).__name__
+    cut = isinstance(error, EOFError) or "end-of-stream" in text or "ended" in text
+    what = "truncated" if cut else "corrupt"
+    return f"{what}: cannot read the file after line {line} ({text})"
+
+
+def zstd_truncation(name: str) -> str | None:
+    """Why a .zst file is cut off (a frame runs past the end of the file), or None if its frames are whole.
+
+    Walks the frame and block headers only (no decompression): zstandard's
+    stream reader ends a cut frame as if the file had ended there.
+    """
+    try:
+        with open(name, "rb", buffering=0) as handle:  # a few header bytes per block: no read-ahead
+            size = os.fstat(handle.fileno()).st_size
+            offset = 0
+            while offset < size:
+                handle.seek(offset)
+                header = handle.read(18)
+                if len(header) < 8:
+                    return f"truncated: the zstd stream ends inside a frame header at byte {offset}"
+                magic = int.from_bytes(header[:4], "little")
+                if 0x184D2A50 <= magic <= 0x184D2A5F:  # a skippable frame: magic, size, data
+                    offset += 8 + int.from_bytes(header[4:8], "little")
+                    continue
+                if magic != 0xFD2FB528:
+                    return None  # not zstd frames: the decompressor reports it
+                descriptor = header[4]
+                single_segment = descriptor >> 5 & 1
+                checksum = descriptor >> 2 & 1
+                dict_id_size = (0, 1, 2, 4)[descriptor & 3]
+                fcs_code = descriptor >> 6
+                fcs_size = (1 if single_segment else 0, 2, 4, 8)[fcs_code]
+                offset += 5 + (0 if single_segment else 1) + dict_id_size + fcs_size
+                while True:
+                    handle.seek(offset)
+                    block = handle.read(3)
+                    if len(block) < 3:
+                        return f"truncated: the zstd stream ends inside a frame at byte {offset}"
+                    value = int.from_bytes(block, "little")
+                    last_block, kind, block_size = value & 1, value >> 1 & 3, value >> 3
+                    offset += 3 + (1 if kind == 1 else block_size)  # an RLE block holds one byte
+                    if offset > size:
+                        return f"truncated: the zstd stream ends inside a frame at byte {size}"
+                    if last_block:
+                        break
+                offset += 4 if checksum else 0
+                if offset > size:
+                    return f"truncated: the zstd stream ends inside a frame at byte {size}"
+    except OSError:
+        return None  # reading the file reports it
+    return None
 
 
 def read_parquet_rows(
@@ -297,8 +497,14 @@ def _read_warc(name: str, handle=None) -> Iterator[InputPage | ReadFailure | Ski
     number = 0
     with handle if handle is not None else open(name, "rb") as stream:
         try:
-            for record in ArchiveIterator(stream):
+            records = ArchiveIterator(stream)
+            records.reader.__class__ = _strict_reader_class()
+            for record in records:
                 if record.rec_type != "response":
+                    cut = _cut_short(record, drain=True)
+                    if cut:
+                        yield ReadFailure(name, number + 1, f"truncated: {cut}, after record {number}")
+                        return
                     continue
                 number += 1
                 headers = record.http_headers
@@ -312,9 +518,15 @@ def _read_warc(name: str, handle=None) -> Iterator[InputPage | ReadFailure | Ski
                     continue
                 try:
                     content = record.content_stream().read()
-                except Exception as error:  # a truncated or badly encoded payload: report, go on
+                except CorruptArchive:
+                    raise
+                except Exception as error:  # a badly encoded payload: report, go on
                     yield ReadFailure(name, number, f"cannot read payload: {error}")
                     continue
+                cut = _cut_short(record)
+                if cut:
+                    yield ReadFailure(name, number, f"truncated: {cut} (record {number})")
+                    return
                 record_id = record.rec_headers.get_header("WARC-Record-ID")
                 yield InputPage(
                     name, number, content, "html",
@@ -325,8 +537,63 @@ def _read_warc(name: str, handle=None) -> Iterator[InputPage | ReadFailure | Ski
                     warc_date=record.rec_headers.get_header("WARC-Date"),
                     warc_record_id=record_id,
                 )
+            unread = _unread_bytes(stream, records.offset) if handle is None else 0
+            if unread:
+                yield ReadFailure(name, number + 1, f"truncated: the last {unread} bytes are a record cut off in its headers")
+        except CorruptArchive as error:
+            yield ReadFailure(name, number + 1, f"corrupt: the file cannot be read from record {number + 1} on ({error})")
         except ArchiveLoadFailed as error:
-            yield ReadFailure(name, number + 1, f"not a readable WARC record: {error}")
+            detail = str(error).split(",")[0]  # its first line of raw bytes says nothing to an operator
+            yield ReadFailure(name, number + 1, f"corrupt: record {number + 1} is not a readable WARC record ({detail})")
+        except Exception as error:  # warcio on a record cut or garbled in its headers fails in its own ways
+            yield ReadFailure(
+                name, number + 1, f"corrupt: the file cannot be read from record {number + 1} on ({type(error).__name__}: {error})"
+            )
+
+
+def _cut_short(record, drain: bool = False) -> str | None:
+    """Why a record is incomplete (the file ends inside it), or None; ``drain`` reads a record not kept to its end."""
+    if record.format == "warc" and record.rec_headers.get_header("Content-Length") is None:
+        return "a record has no Content-Length (its headers are cut off)"
+    if drain:
+        while record.raw_stream.read(65536):
+            pass
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing > 0:
+        return f"the file ends inside a record, {missing} bytes short of its length"
+    return None
+
+
+def _unread_bytes(stream, offset: int) -> int:
+    """Bytes after the last whole record that hold more than blank lines (a record cut in its headers)."""
+    try:
+        size = os.fstat(stream.fileno()).st_size
+        if offset >= size:
+            return 0
+        stream.seek(offset)
+        return 0 if not stream.read(4096).strip() else size - offset
+    except (OSError, ValueError, AttributeError):
+        return 0
+
+
+class CorruptArchive(Exception):
+    """A compressed WARC member that does not decompress (warcio would print the error and go on as if it had ended)."""
+
+
+@functools.cache
+def _strict_reader_class():
+    from warcio.bufferedreaders import DecompressingBufferedReader
+
+    class StrictDecompressingReader(DecompressingBufferedReader):
+        def _decompress(self, data):
+            if self.decompressor and data and self.num_block_read:
+                try:
+                    return self.decompressor.decompress(data)
+                except Exception as error:
+                    raise CorruptArchive(str(error)) from error
+            return super()._decompress(data)
+
+    return StrictDecompressingReader
 
 
 def _http_status(headers) -> int | None:
