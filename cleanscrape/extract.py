@@ -25,8 +25,9 @@ from .urls import url_host
 #: The page's structured data says it is a schema.org QAPage (JSON-LD "@type", alone or
 #: in a list, or a microdata itemtype): the answers and replies trafilatura files under
 #: "comments" are its content there. A page that merely names the type does not match.
+#: The list is bounded, so that many unclosed lists cannot make the search quadratic.
 _QUESTION_PAGE = re.compile(
-    r'"@type"\s*:\s*(?:"QAPage"|\[[^\]]*"QAPage")|itemtype\s*=\s*["\']?https?://schema\.org/QAPage\b', re.IGNORECASE
+    r'"@type"\s*:\s*(?:"QAPage"|\[[^\]]{0,200}"QAPage")|itemtype\s*=\s*["\']?https?://schema\.org/QAPage\b', re.IGNORECASE
 )
 
 

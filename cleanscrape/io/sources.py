@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .compression import DEFAULT_MAX_RECORD_BYTES, open_read, read_whole, strip_compression
+from .compression import DEFAULT_MAX_RECORD_BYTES, DecompressedTooLarge, open_read, read_whole, strip_compression
 from .page_url import declared_url
 from .sniff import sniff_stdin
 
@@ -414,6 +414,8 @@ class StreamStopped(ValueError):
 def stream_stop_message(error: BaseException, line: int) -> str:
     """Why a stream stopped, in words an operator searches for: truncated, or corrupt."""
     text = str(error) or type(error).__name__
+    if isinstance(error, DecompressedTooLarge):  # not damage: the file's rest is refused, unread
+        return f"cannot read: {text}"
     cut = isinstance(error, EOFError) or "end-of-stream" in text or "ended" in text
     what = "truncated" if cut else "corrupt"
     return f"{what}: cannot read the file after line {line} ({text})"
