@@ -407,11 +407,12 @@ def _already_done(item: Item, done: Counter, summary: Summary) -> bool:
 
 def learn_site_profile(
     inputs: Iterable[str], fields: FieldNames, config: SiteProfileConfig, report_error: Callable[[str], None],
-    folder_glob: str | None = None,
+    folder_glob: str | None = None, max_record_bytes: int | None = DEFAULT_MAX_RECORD_BYTES,
 ) -> SiteProfile:
     """First pass of site-template cleaning: count each site's lines over every readable page."""
     learner = SiteProfileLearner(config)
-    count_site_lines(learner, read_all(list(inputs), fields, folder_glob=folder_glob), report_error)
+    items = read_all(list(inputs), fields, folder_glob=folder_glob, max_record_bytes=max_record_bytes)
+    count_site_lines(learner, items, report_error)
     return learner.profile()
 
 

@@ -159,15 +159,17 @@ def clean(ctx, inputs, output, input_format, stdin_format, folder_glob, errors_p
     if engine == "dask" and ("-" in inputs or output == "-" or resume):
         raise click.UsageError("--engine dask reads files (not stdin) into an output folder (not '-'), and cannot --resume")
     profile = _load_profile(site_profile) if site_profile else None
+    max_record_bytes = int(max_decompressed_mb * 2**20) or None
     if site_templates and engine == "local":
-        profile = learn_site_profile(names, fields, SiteProfileConfig(), _report_error)
+        # The first pass refuses what the cleaning pass refuses.
+        profile = learn_site_profile(names, fields, SiteProfileConfig(), _report_error, max_record_bytes=max_record_bytes)
         if not quiet:
             click.echo(f"cleanscrape: learned {profile!r}", err=True)
         _warn_if_no_sites(profile)
     options = BatchOptions(
         config=config, jobs=jobs, explain=explain, resume=resume, fields=fields, site_profile=profile,
         dedup=DedupConfig() if dedup else None, stdin_format=stdin_format,
-        max_record_bytes=int(max_decompressed_mb * 2**20) or None,
+        max_record_bytes=max_record_bytes,
         dedup_paragraphs=RepeatedParagraphConfig() if dedup_paragraphs else None,
     )
     if engine == "dask":
@@ -200,6 +202,8 @@ def clean(ctx, inputs, output, input_format, stdin_format, folder_glob, errors_p
                 bar.close()
                 bar = None
             partial = Path(f"{output}.partial")
+            # With --dedup or --dedup-paragraphs the kept records wait in a scratch file.
+            partial = next((p for p in (partial, Path(f"{output}.undeduplicated.jsonl.partial")) if p.exists()), partial)
             resume_hint = f"; --resume continues from {partial}" if output != "-" and partial.exists() else ""
             click.echo(f"\ncleanscrape: interrupted{resume_hint}", err=True)
             sys.exit(EXIT_INTERRUPTED)

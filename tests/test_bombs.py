@@ -73,3 +73,17 @@ def test_the_limit_is_configurable_and_zero_lifts_it(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["clean", str(bomb), "-o", str(output), "--max-decompressed-mb", "0", "-q"])
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["id"] for line in output.read_text().splitlines()] == ["big"]
+
+
+def test_a_json_document_and_the_site_templates_pass_keep_the_limit(tmp_path: Path) -> None:
+    rows = [{"id": f"r{n}", "url": f"https://a.example/{n}", "text": "The river rose. " * 40_000} for n in range(2)]
+    bomb = _gzip(tmp_path / "rows.json.gz", json.dumps(rows).encode())  # about 1.3 MB decompressed
+    out = tmp_path / "out.jsonl"
+    refused = CliRunner().invoke(main, ["clean", str(bomb), "-o", str(out), "--max-decompressed-mb", "1", "--site-templates", "-q"])
+    assert refused.exit_code == 1
+    # Refused by both passes: the site-template pass, then the cleaning.
+    assert refused.output.count("a record decompresses to more than 1 MB") == 2, refused.output
+    assert out.read_text() == ""
+    lifted = CliRunner().invoke(main, ["clean", str(bomb), "-o", str(out), "--max-decompressed-mb", "0", "-q"])
+    assert lifted.exit_code == 0, lifted.output
+    assert len(out.read_text().splitlines()) == 2

@@ -235,7 +235,7 @@ def read_file(
         if kind == "jsonl":
             yield from _read_jsonl(name, fields, handle, max_record_bytes)
         elif kind == "json":
-            yield from _read_json(name, fields)
+            yield from _read_json(name, fields, max_record_bytes)
         elif kind == "warc":
             yield from _read_warc(name, handle)
         elif kind == "parquet":
@@ -349,10 +349,11 @@ def _read_jsonl(
         yield from _jsonl_pages(name, stream, 1, fields)
 
 
-def _read_json(name: str, fields: FieldNames) -> Iterator[InputPage | ReadFailure]:
+def _read_json(
+    name: str, fields: FieldNames, max_record_bytes: int | None = DEFAULT_MAX_RECORD_BYTES
+) -> Iterator[InputPage | ReadFailure]:
     """A .json file: one document (an array of rows, or one row), else JSON lines."""
-    with open_read(Path(name)) as handle:
-        data = handle.read()
+    data = read_whole(Path(name), max_record_bytes)  # one document: the limit is the whole file's
     try:
         document = parse_json_line(data)
     except (ValueError, RecursionError):  # not one document (bad JSON, not UTF-8, too deep): JSON lines
