@@ -107,12 +107,13 @@ def test_counts_do_not_depend_on_order_or_how_the_run_is_split(shared, data):
     assert [repeated.strip(r) for r in shuffled] == [by_id[r["id"]] for r in shuffled]
 
 
-def _pages(folder: Path) -> Path:
+def _pages(folder: Path, count: int = 10, site=lambda number: {"url": f"https://site{number % 2}.example/{number}"}) -> Path:
+    """``count`` pages sharing the notice; ``site(number)`` gives each page's fields that name its site."""
     rows = []
-    for number in range(10):
+    for number in range(count):
         lines = _article(number).split("\n")
         lines.insert(2, NOTICE)
-        rows.append({"id": f"p{number}", "url": f"https://site{number % 2}.example/{number}", "text": "\n".join(lines)})
+        rows.append({"id": f"p{number}", **site(number), "text": "\n".join(lines)})
     path = folder / "pages.jsonl"
     path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     return path
@@ -136,13 +137,7 @@ def test_clean_dedup_paragraphs_flag(tmp_path: Path, dedup: bool) -> None:
 
 def test_site_field_of_pages_without_urls_names_their_site(tmp_path: Path) -> None:
     # The input's `site` field travels in metadata.input; pages of three sites share the notice.
-    rows = []
-    for number in range(6):
-        lines = _article(number).split("\n")
-        lines.insert(1, NOTICE)
-        rows.append({"id": f"s{number}", "site": f"site{number % 3}", "text": "\n".join(lines)})
-    pages = tmp_path / "sites.jsonl"
-    pages.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    pages = _pages(tmp_path, 6, site=lambda number: {"site": f"site{number % 3}"})
     out = tmp_path / "out.jsonl"
     assert CliRunner().invoke(main, ["clean", str(pages), "-o", str(out), "--dedup-paragraphs", "-q"]).exit_code == 0
     texts = [json.loads(line)["text"] for line in out.read_text(encoding="utf-8").splitlines()]
