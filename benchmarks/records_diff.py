@@ -1,0 +1,120 @@
+"""The records of every quality page, written once and compared after a change.
+
+A refactor must leave cleanscrape's output alone. This script cleans every page
+that ``benchmarks/quality.py`` scores (ScrapingHub, WCXB dev, CleanEval dev) in
+each of its modes (the HTML as served, its full text, its w3m dump) and writes
+the whole records (text, title, language, metadata, removed lines with their
+reasons, warnings) to a gzipped JSONL file; ``--compare`` then reports every
+field that differs, page by page.
+
+    python benchmarks/records_diff.py --write before.jsonl.gz
+    ... change the code ...
+    python benchmarks/records_diff.py --write after.jsonl.gz --compare before.jsonl.gz
+
+Exit status 0: identical; 1: records differ (each listed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import gzip
+import json
+import multiprocessing
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quality import QUALITY_MODES, BenchPage, cleaneval_pages, scrapinghub_pages, wcxb_pages  # noqa: E402
+
+#: Fields that say how the run went, not what was decided.
+_RUN_FIELDS = ("seconds", "elapsed_ms")
+
+
+def _page_inputs(bench: BenchPage) -> list[tuple[str, str]]:
+    """The inputs cleaned for one page, by mode, as quality.py cleans them."""
+    inputs = []
+    for mode in QUALITY_MODES:
+        if mode == "html":
+            inputs.append((mode, bench.gold.html or ""))
+        elif mode == "w3m":
+            inputs.append((mode, bench.dump))
+        else:
+            inputs.append((mode, bench.gold.page_text()))
+    return inputs
+
+
+def _records(item: tuple[str, BenchPage]) -> list[dict]:
+    dataset, bench = item
+    from cleanscrape import Cleaner
+
+    cleaner = Cleaner()
+    rows = []
+    for mode, page in _page_inputs(bench):
+        record = cleaner.clean(page, id=bench.gold.id).to_dict()
+        for field in _RUN_FIELDS:
+            record.pop(field, None)
+        rows.append({"key": f"{dataset}/{bench.gold.id}/{mode}", "record": record})
+    return rows
+
+
+def collect(jobs: int, limit: int | None) -> list[dict]:
+    items = []
+    for dataset, load in (("scrapinghub", scrapinghub_pages), ("cleaneval", cleaneval_pages), ("wcxb", wcxb_pages)):
+        pages = load()
+        items.extend((dataset, page) for page in (pages[:limit] if limit else pages))
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        return [row for rows in pool.imap(_records, items, chunksize=4) for row in rows]
+
+
+def _read(path: Path) -> dict[str, dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        return {row["key"]: row["record"] for row in map(json.loads, lines)}
+
+
+def compare(before: dict[str, dict], after: dict[str, dict], shown: int) -> int:
+    """Print the differing records, field by field; the number that differ."""
+    differing = 0
+    fields: Counter[str] = Counter()
+    for key in sorted(before.keys() | after.keys()):
+        old, new = before.get(key), after.get(key)
+        if old == new:
+            continue
+        differing += 1
+        if old is None or new is None:
+            fields["(missing)"] += 1
+            if differing <= shown:
+                print(f"{key}: only {'after' if old is None else 'before'}")
+            continue
+        changed = sorted(field for field in old.keys() | new.keys() if old.get(field) != new.get(field))
+        fields.update(changed)
+        if differing <= shown:
+            print(f"{key}: {', '.join(changed)}")
+            for field in changed:
+                print(f"  - {field}: {json.dumps(old.get(field))[:300]}")
+                print(f"  + {field}: {json.dumps(new.get(field))[:300]}")
+    print(f"{len(after)} records, {differing} differ" + (f" (fields: {dict(fields)})" if fields else ""))
+    return differing
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", type=Path, required=True, help="the records of this code, gzipped JSONL")
+    parser.add_argument("--compare", type=Path, help="records written before the change")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--limit", type=int, help="only the first N pages of each dataset")
+    parser.add_argument("--show", type=int, default=20, help="differing records printed in full")
+    args = parser.parse_args(argv)
+    rows = collect(args.jobs, args.limit)
+    with gzip.open(args.write, "wt", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+    print(f"wrote {len(rows)} records to {args.write}")
+    if args.compare is None:
+        return 0
+    return 1 if compare(_read(args.compare), _read(args.write), args.show) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
