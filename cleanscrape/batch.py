@@ -38,6 +38,9 @@ def warm_up(cleaner: Cleaner) -> None:
     """Load what cleaning loads lazily (trafilatura, inscriptis, langdetect's profiles,
     stop lists, the charset helpers) before forking, so workers share it instead of each loading
     it: clean one small page of each kind."""
+    # Untimed: a first extraction on a busy machine may take longer than a page may, and
+    # what it loads serves every page after it.
+    cleaner = Cleaner(cleaner.config.replace(html_timeout=None))
     # Two different sentences of 15 to 29 words: a repeat is matched by key and never reaches
     # MinHash, and inside HTML main content shorter lines are not compared at all.
     first = "The harbour reopened on Tuesday after the storm, and the ships that had waited all week came in."
@@ -220,8 +223,12 @@ def _outcomes(items: Iterable[Item], options: BatchOptions) -> Iterator[Outcome]
 def page_pool(options: BatchOptions, processes: int, launch: str, cleaner: Cleaner | None = None) -> WorkerPool:
     """Worker processes that clean items into outcomes, each page under the hard deadline."""
     timeout = options.config.html_timeout
+    cleaner = cleaner or Cleaner(options.config)
     return WorkerPool(
         cleaning_step(options, cleaner), processes, on_lost=_lost_page, launch=launch,
+        # Each new worker (a replacement too) loads what cleaning loads before it takes a page:
+        # quick in a fork of a warmed parent, seconds in a fresh interpreter on a busy machine.
+        warm_up=functools.partial(warm_up, cleaner),
         # The timeout inside the worker ends a slow extraction with its own error; this ends anything else.
         hard_deadline=timeout * HARD_DEADLINE_FACTOR if timeout is not None else None,
     )

@@ -28,9 +28,11 @@ from typing import Any
 
 #: Items read ahead of the oldest unfinished one, per worker: bounds memory when one item is slow.
 LOOKAHEAD = 8
-#: Seconds a fresh interpreter may take to import what its work needs and say it is ready.
+#: Seconds a new worker may take to load what its work needs and say it is ready.
 START_SECONDS = 120.0
 _READY = "ready"
+#: Deaths while starting that one slot may have in a row before the run gives up.
+START_ATTEMPTS = 3
 #: How often an idle worker checks that its parent is still there.
 ORPHAN_CHECK_SECONDS = 1.0
 
@@ -61,17 +63,32 @@ def _serve(work: Callable[[Any], Any], tasks: Connection, results: Connection, i
         return  # the parent is gone
 
 
-def _serve_forked(work: Callable[[Any], Any], connection: Connection, inherited: tuple[Connection, ...]) -> None:
+def _serve_forked(
+    work: Callable[[Any], Any], warm_up: Callable[[], Any] | None, connection: Connection, inherited: tuple[Connection, ...]
+) -> None:
     # Only here: the kernel's signal follows the parent *thread*, and a forked worker's parent
     # thread lives as long as its pool (a Dask thread that started a command worker may not).
     _die_with_parent(os.getppid())
+    _say_ready(warm_up, connection)
     _serve(work, connection, connection, inherited)
 
 
+def _say_ready(warm_up: Callable[[], Any] | None, results: Connection) -> None:
+    # Loading comes before "ready", so that a new worker's first page is not charged for it
+    # against the page deadline.
+    if warm_up is not None:
+        warm_up()
+    results.send(_READY)
+
+
 class _ForkedWorker:
-    def __init__(self, context: Any, work: Callable[[Any], Any], siblings: tuple[Connection, ...] = ()) -> None:
+    def __init__(
+        self, context: Any, work: Callable[[Any], Any], warm_up: Callable[[], Any] | None, siblings: tuple[Connection, ...] = ()
+    ) -> None:
         self.connection, child_end = context.Pipe()
-        self.process = context.Process(target=_serve_forked, args=(work, child_end, (self.connection, *siblings)), daemon=True)
+        self.process = context.Process(
+            target=_serve_forked, args=(work, warm_up, child_end, (self.connection, *siblings)), daemon=True
+        )
         self.process.start()
         child_end.close()
 
@@ -98,7 +115,7 @@ class _ForkedWorker:
 class _CommandWorker:
     """A fresh interpreter running this module, spoken to over its stdin and stdout."""
 
-    def __init__(self, work: Callable[[Any], Any]) -> None:
+    def __init__(self, work: Callable[[Any], Any], warm_up: Callable[[], Any] | None) -> None:
         # It imports what this process can import (as multiprocessing's spawn does).
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(path for path in sys.path if path))
         self.process = subprocess.Popen(
@@ -109,13 +126,9 @@ class _CommandWorker:
         self.process.stdin.close()
         self.process.stdout.close()
         try:
-            self.tasks.send_bytes(pickle.dumps(work))
-            ready = self.connection.poll(START_SECONDS) and self.connection.recv() == _READY
-        except (EOFError, OSError):
-            ready = False
-        if not ready:
-            self.stop(now=True)
-            raise RuntimeError(f"a worker process did not start (within {START_SECONDS:g} s)")
+            self.tasks.send_bytes(pickle.dumps((work, warm_up)))
+        except OSError:
+            pass  # it died at once: its end of the pipe says so when it is waited on
 
     def handles(self) -> list[Any]:
         return [self.connection]
@@ -146,6 +159,11 @@ class _Slot:
     worker: _ForkedWorker | _CommandWorker
     #: (sequence number, item, time it was sent), or None when idle.
     job: tuple[int, Any, float] | None = None
+    #: When the worker was started, until it says it is ready (None: ready). It is waited
+    #: for like a result, so a replacement's loading never holds up the other workers.
+    starting: float | None = field(default_factory=time.monotonic)
+    #: Deaths while starting, one after another: a worker that cannot start ends the run.
+    failed_starts: int = 0
 
 
 @dataclass
@@ -160,6 +178,9 @@ class WorkerPool:
     hard_deadline: float | None = None
     #: "fork" (shares the parent's loaded modules), "spawn", or "command" (works from any thread or daemon).
     launch: str = "fork"
+    #: Run by each new worker before it takes items (loads what ``work`` loads lazily), so
+    #: that its first item is not charged for it against the deadline.
+    warm_up: Callable[[], Any] | None = None
     _slots: list[_Slot] = field(init=False, default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -181,28 +202,33 @@ class WorkerPool:
         next_sent = 0  # sequence number of the next item read
         next_out = 0  # sequence number of the next result to yield
         done: dict[int, Any] = {}
+        unsent: tuple[int, Any] | None = None  # read, but its worker died before taking it
         while len(self._slots) < self.processes:
             self._slots.append(_Slot(self._start()))  # one by one: each new fork closes its siblings' pipes
         try:
             while True:
                 for slot in self._slots:
-                    if slot.job is None and not exhausted and next_sent - next_out < LOOKAHEAD * self.processes:
+                    if slot.starting is not None or slot.job is not None:
+                        continue
+                    if unsent is None and not exhausted and next_sent - next_out < LOOKAHEAD * self.processes:
                         try:
-                            item = next(source)
+                            unsent = (next_sent, next(source))
+                            next_sent += 1
                         except StopIteration:
                             exhausted = True
-                            break
-                        try:
-                            slot.worker.send(item)
-                        except OSError:  # it died while idle: the item never reached it
-                            self._replace(slot)
-                            slot.worker.send(item)
-                        slot.job = (next_sent, item, time.monotonic())
-                        next_sent += 1
+                    if unsent is None:
+                        break
+                    try:
+                        slot.worker.send(unsent[1])
+                    except OSError:  # it died while idle: the item never reached it, and waits for the replacement
+                        self._replace(slot)
+                        continue
+                    slot.job = (*unsent, time.monotonic())
+                    unsent = None
                 while next_out in done:
                     yield done.pop(next_out)
                     next_out += 1
-                if exhausted and next_out == next_sent:
+                if exhausted and unsent is None and next_out == next_sent:
                     return
                 self._collect(done)
         finally:
@@ -214,14 +240,19 @@ class WorkerPool:
 
     def close(self) -> None:
         for slot in self._slots:
-            slot.worker.stop(now=slot.job is not None)
+            slot.worker.stop(now=slot.job is not None or slot.starting is not None)
         self._slots = []
 
     def _collect(self, done: dict[int, Any]) -> None:
-        """Wait for a result, a death, or the next deadline; place each result by its sequence number."""
-        watched = {handle: slot for slot in self._slots if slot.job is not None for handle in slot.worker.handles()}
+        """Wait for a result, a worker ready or dead, or the next deadline; place each result by its sequence number."""
+        watched = {
+            handle: slot for slot in self._slots if slot.job is not None or slot.starting is not None for handle in slot.worker.handles()
+        }
         for ready in wait(list(watched), timeout=self._wait_seconds()):
             slot = watched[ready]
+            if slot.starting is not None:
+                self._take_ready(slot, ready)
+                continue
             if slot.job is None:
                 continue  # its connection and its exit were both ready, and are handled
             sequence, item, _ = slot.job
@@ -234,29 +265,53 @@ class WorkerPool:
                     pass  # it died before or while answering
             done[sequence] = self.on_lost(item, f"worker process died ({_exit_reason(slot.worker.exit_code())})")
             self._replace(slot)
+        now = time.monotonic()
+        for slot in self._slots:
+            if slot.starting is not None and now - slot.starting > START_SECONDS:
+                raise RuntimeError(f"a worker process did not start within {START_SECONDS:g} s")
         if self.hard_deadline is not None:
-            now = time.monotonic()
             for slot in self._slots:
                 if slot.job is not None and now - slot.job[2] > self.hard_deadline:
                     done[slot.job[0]] = self.on_lost(slot.job[1], f"killed after {self.hard_deadline:g} s (the page deadline)")
                     self._replace(slot)
 
+    def _take_ready(self, slot: _Slot, handle: Any) -> None:
+        """A starting worker said it is ready, or died before it could (then the run cannot go on)."""
+        if handle is slot.worker.connection:
+            try:
+                if slot.worker.connection.recv() == _READY:
+                    slot.starting = None
+                    slot.failed_starts = 0
+                    return
+            except (EOFError, OSError):
+                pass
+        elif slot.worker.connection.poll(0):
+            return  # its answer came before its exit: read on the next wait
+        reason = _exit_reason(slot.worker.exit_code())
+        slot.failed_starts += 1
+        if slot.failed_starts >= START_ATTEMPTS:
+            raise RuntimeError(f"a worker process died while starting, {START_ATTEMPTS} times (last: {reason})")
+        self._replace(slot)  # killed from outside, perhaps: it held no item, so nothing is lost
+
     def _wait_seconds(self) -> float | None:
-        started = [slot.job[2] for slot in self._slots if slot.job is not None]
-        if self.hard_deadline is None or not started:
+        ends = [slot.starting + START_SECONDS for slot in self._slots if slot.starting is not None]
+        if self.hard_deadline is not None:
+            ends += [slot.job[2] + self.hard_deadline for slot in self._slots if slot.job is not None]
+        if not ends:
             return None
-        return max(0.0, min(started) + self.hard_deadline - time.monotonic()) + 0.01
+        return max(0.0, min(ends) - time.monotonic()) + 0.01
 
     def _start(self) -> _ForkedWorker | _CommandWorker:
         if self.launch == "command":
-            return _CommandWorker(self.work)
+            return _CommandWorker(self.work, self.warm_up)
         siblings = tuple(slot.worker.connection for slot in self._slots if isinstance(slot.worker, _ForkedWorker))
-        return _ForkedWorker(multiprocessing.get_context(self.launch), self.work, siblings)
+        return _ForkedWorker(multiprocessing.get_context(self.launch), self.work, self.warm_up, siblings)
 
     def _replace(self, slot: _Slot) -> None:
         slot.job = None
         slot.worker.stop(now=True)
         slot.worker = self._start()
+        slot.starting = time.monotonic()
 
 
 def _die_with_parent(parent: int) -> None:
@@ -302,8 +357,8 @@ def _serve_over_stdio() -> None:
     # What a library prints must not reach the results channel.
     os.dup2(2, 1)
     os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
-    work = pickle.loads(tasks.recv_bytes())
-    results.send(_READY)
+    work, warm_up = pickle.loads(tasks.recv_bytes())
+    _say_ready(warm_up, results)
     _serve(work, tasks, results)
 
 

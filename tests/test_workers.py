@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanscrape.workers import WorkerPool
+from cleanscrape.workers import WorkerPool, _Slot
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "news_page.txt"
 
@@ -37,6 +37,37 @@ def test_a_dead_or_stuck_worker_costs_only_its_item(launch: str) -> None:
     assert results[7] == "7: worker process died (signal SIGKILL)"
     assert results[13] == "13: killed after 1 s (the page deadline)"
     assert [r for i, r in enumerate(results) if i not in (7, 13)] == [i * i for i in range(20) if i not in (7, 13)]
+
+
+def _slow_start() -> None:
+    time.sleep(1.5)  # as a fresh interpreter loading trafilatura on a busy machine
+
+
+@pytest.mark.parametrize("launch", ["fork", "command"])
+def test_a_new_workers_loading_is_not_charged_to_its_first_item(launch: str) -> None:
+    # Item 13 hangs and its worker is replaced; the replacement's 1.5 s of loading must not
+    # count against the 1 s deadline of the item it takes next.
+    pool = WorkerPool(_square_or_die, 1, on_lost=_lost, hard_deadline=1.0, launch=launch, warm_up=_slow_start)
+    with pool:
+        results = list(pool.imap([12, 13, 14]))
+    assert results == [144, "13: killed after 1 s (the page deadline)", 196]
+
+
+def test_a_worker_killed_while_starting_is_started_again() -> None:
+    with WorkerPool(abs, 1, on_lost=_lost, warm_up=_slow_start) as pool:
+        pool._slots.append(_Slot(pool._start()))
+        os.kill(pool._slots[0].worker.process.pid, signal.SIGKILL)  # during its 1.5 s of loading
+        assert list(pool.imap([-3, 4])) == [3, 4]
+
+
+def _failed_start() -> None:
+    raise SystemExit(3)
+
+
+def test_a_worker_that_cannot_start_ends_the_run_with_a_clear_error() -> None:
+    with WorkerPool(abs, 1, on_lost=_lost, warm_up=_failed_start) as pool:
+        with pytest.raises(RuntimeError, match="died while starting, 3 times"):
+            list(pool.imap([1]))
 
 
 def test_results_come_in_input_order_with_one_worker() -> None:
@@ -75,8 +106,11 @@ def test_cli_run_survives_a_killed_worker(tmp_path: Path) -> None:
     deadline = time.monotonic() + 300
     while victim is None and time.monotonic() < deadline and run.poll() is None:
         workers = _children(run.pid)
-        if len(workers) == 2 and output.with_name(output.name + ".partial").exists():
-            time.sleep(0.3)  # mid-run: some pages written, most still to come
+        partial = output.with_name(output.name + ".partial")
+        if len(workers) == 2 and partial.exists() and partial.stat().st_size > 0:
+            # Mid-run: pages written, so the workers are loaded and busy (one killed while
+            # still loading would have held no page), and most pages are still to come.
+            time.sleep(0.3)
             victim = workers[0]
             os.kill(victim, signal.SIGKILL)
         time.sleep(0.05)
