@@ -1,7 +1,7 @@
 """`cleanscrape report`: one self-contained HTML page, checked in a real browser (headless Chromium).
 
 Without Chromium the browser test skips, except under CI (CI=true), where .ci/run installs it.
-Set CLEANSCRAPE_WRITE_DOCS=1 to save the screenshot as docs/report.png (README shows it).
+Set CLEANSCRAPE_WRITE_DOCS=1 to save the screenshot as docs/report.png (docs/report.md shows it).
 """
 
 import json

@@ -22,8 +22,8 @@ def test_the_published_json_schema_is_the_module_s() -> None:
     assert [field.name for field in arrow_schema()] == [column.name for column in COLUMNS]
 
 
-def test_readme_shows_the_schema_table() -> None:
-    assert markdown_table() in (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_schema_page_shows_the_schema_table() -> None:
+    assert markdown_table() in (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
 
 
 def test_conform_fills_every_key_and_keeps_other_fields_under_metadata_input() -> None:
