@@ -95,7 +95,7 @@ def main() -> None:
 @click.option("--format", "input_format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
               help="What pages and JSONL/Parquet text fields hold (.html files and html fields are always HTML).")
 @click.option("--stdin-format", type=click.Choice(STDIN_FORMATS), default="auto", show_default=True,
-              help="What '-' (stdin) holds; auto sniffs gzip/zstd, WARC, Parquet, JSONL or a page.")
+              help="What '-' (stdin) holds; auto sniffs gzip/zstd, WARC, Parquet, JSONL, a JSON document or a page.")
 @click.option("--glob", "folder_glob", default=None, metavar="PATTERN",
               help="Read the files matching PATTERN below folder inputs (default: page and corpus endings).")
 @click.option("--errors", "errors_path", default=None, type=click.Path(dir_okay=False),
