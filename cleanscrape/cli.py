@@ -24,7 +24,7 @@ from .io.compression import DEFAULT_MAX_RECORD_BYTES
 from .corpus.repeated_paragraphs import RepeatedParagraphConfig
 from .io.shards import DEFAULT_SHARD_BYTES
 from .io.sinks import PARTIAL, open_sink
-from .io.sources import STDIN_FORMATS, FieldNames, InputPage, expand_inputs, format_of, read_all, read_page_bytes
+from .io.sources import STDIN_FORMATS, FieldNames, InputPage, ReadFailure, expand_inputs, format_of, read_all
 from .options import load_config_file, parse_option
 from .urls import url_host
 
@@ -397,12 +397,15 @@ def explain(page, record_id, as_json, input_format, text_field, html_field, id_f
 
 def _page_to_explain(page: str, record_id: str | None, fields: FieldNames) -> InputPage:
     """The one page to explain: the file itself, or one record of a corpus file."""
-    if page != "-" and format_of(page) not in ("jsonl", "json", "warc", "parquet"):
-        if record_id:
-            raise click.UsageError("--id picks a record of a JSONL, WARC or Parquet file")
-        return InputPage(page, 0, read_page_bytes(page), "html" if format_of(page) == "html" else "auto")
+    whole_file = page != "-" and format_of(page) not in ("jsonl", "json", "warc", "parquet")
+    if whole_file and record_id:
+        raise click.UsageError("--id picks a record of a JSONL, WARC or Parquet file")
     first = None
+    # Read as `clean` reads it: a page file's canonical URL, a binary file skipped.
     for item in read_all([page], fields):
+        if whole_file and not isinstance(item, InputPage):
+            why = item.message if isinstance(item, ReadFailure) else f"skipped ({item.reason}): not a page"
+            raise click.ClickException(f"{item.key}: {why}")
         if not isinstance(item, InputPage):
             continue
         if record_id is None or record_id in (item.id, item.key, item.url):
