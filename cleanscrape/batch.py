@@ -22,7 +22,7 @@ from .corpus.dedup import DedupConfig, DuplicateClusters, find_duplicates
 from .corpus.records import site_key
 from .corpus.repeated_paragraphs import ParagraphCounter, RepeatedParagraphConfig, strip_repeated
 from .corpus.site_profile import SiteProfile, SiteProfileConfig, SiteProfileLearner
-from .decoding import decode_page
+from .decoding import decode_page, page_text
 from .extract import PageTimeout
 from .htmltext import html_to_text
 from .io.compression import DEFAULT_MAX_RECORD_BYTES
@@ -426,5 +426,4 @@ def count_site_lines(learner: SiteProfileLearner, items: Iterable[Item], report_
             if site is None:
                 learner.pages_without_site += 1
                 continue
-            text = item.content if isinstance(item.content, str) else decode_page(item.content, item.content_type)
-            learner.add(site, text)
+            learner.add(site, page_text(item.content, item.content_type), item.input_format)
