@@ -5,7 +5,7 @@ All cleaning logic lives in the library; this module only moves records.
 
 from __future__ import annotations
 
-import dataclasses
+import contextlib
 import json
 import os
 import signal
@@ -16,7 +16,7 @@ import click
 from click.core import ParameterSource
 
 from . import __version__
-from .batch import BatchOptions, learn_site_profile, run_batch, write_marked_duplicates
+from .batch import LocalExecutor, learn_site_profile
 from .cleaner import Cleaner
 from .config import CleanerConfig
 from .corpus import DedupConfig, SiteProfile, SiteProfileConfig
@@ -26,6 +26,8 @@ from .io.shards import DEFAULT_SHARD_BYTES
 from .io.sinks import PARTIAL, open_sink
 from .io.sources import STDIN_FORMATS, FieldNames, InputPage, ReadFailure, expand_inputs, format_of, read_all
 from .options import load_config_file, parse_option
+from .run import clean_run
+from .steps import BatchOptions, write_marked_duplicates
 from .urls import url_host
 
 EXIT_FAILURE = 1
@@ -158,41 +160,40 @@ def clean(ctx, inputs, output, input_format, stdin_format, folder_glob, errors_p
         raise click.UsageError("--site-templates reads the inputs twice; stdin cannot be read twice")
     if engine == "dask" and ("-" in inputs or output == "-" or resume):
         raise click.UsageError("--engine dask reads files (not stdin) into an output folder (not '-'), and cannot --resume")
-    profile = _load_profile(site_profile) if site_profile else None
-    max_record_bytes = int(max_decompressed_mb * 2**20) or None
-    if site_templates and engine == "local":
-        # The first pass refuses what the cleaning pass refuses.
-        profile = learn_site_profile(names, fields, SiteProfileConfig(), _report_error, max_record_bytes=max_record_bytes)
-        if not quiet:
-            click.echo(f"cleanscrape: learned {profile!r}", err=True)
-        _warn_if_no_sites(profile)
     options = BatchOptions(
-        config=config, jobs=jobs, explain=explain, resume=resume, fields=fields, site_profile=profile,
+        config=config, jobs=jobs, explain=explain, resume=resume, fields=fields,
+        site_profile=_load_profile(site_profile) if site_profile else None,
         dedup=DedupConfig() if dedup else None, stdin_format=stdin_format,
-        max_record_bytes=max_record_bytes,
+        # The learn pass refuses what the cleaning pass refuses.
+        max_record_bytes=int(max_decompressed_mb * 2**20) or None,
         dedup_paragraphs=RepeatedParagraphConfig() if dedup_paragraphs else None,
     )
-    if engine == "dask":
-        try:
-            summary = _clean_on_dask(names, output, rejects, options, site_templates, scheduler, int(shard_mb * 2**20), quiet)
-        except (OSError, ValueError) as error:
-            raise click.ClickException(str(error)) from None
-        _finish(summary, quiet)
-        return
     interrupts = _Interrupts()
     previous = signal.signal(signal.SIGINT, interrupts)
     show_progress = not quiet and sys.stderr.isatty()
-    bar = _progress_bar() if show_progress else None
+    bar = None
     errors = ErrorReport(errors_path)
 
     def progress(pages: int) -> None:
+        nonlocal bar
         if interrupts.seen:  # an interrupt that library code caught and dropped still ends the run
             raise KeyboardInterrupt
-        if bar is not None:
+        if show_progress:
+            bar = bar or _progress_bar()  # from the cleaning pass on, not while templates are learned
             bar.update(pages)
 
+    def learned(profile: SiteProfile) -> None:
+        if not quiet:
+            click.echo(f"cleanscrape: learned {profile!r}", err=True)
+        _warn_if_no_sites(profile)
+
     try:
-        summary = run_batch(names, output, rejects, options, report_error=errors, progress=progress)
+        with _executor(engine, scheduler, jobs, int(shard_mb * 2**20)) as executor:
+            summary = clean_run(
+                executor, names, output, rejects, options, report_error=errors, progress=progress,
+                learn_templates=SiteProfileConfig() if site_templates else None, learned=learned,
+                report_learn_error=_report_error,
+            )
     except BrokenPipeError:
         _end_quietly()
     except BaseException as error:
@@ -295,20 +296,18 @@ def _finish(summary, quiet: bool) -> None:
         sys.exit(EXIT_FAILURE)
 
 
-def _clean_on_dask(inputs, output, rejects, options, learn_templates, scheduler, shard_bytes, quiet):
+@contextlib.contextmanager
+def _executor(engine: str, scheduler: str | None, jobs: int, shard_bytes: int):
+    """Where the run's passes run: this machine, or a Dask cluster (the scheduler's, or a local one of ``jobs`` workers)."""
+    if engine == "local":
+        yield LocalExecutor()
+        return
     try:
         from . import dask as on_dask
     except ImportError:
         raise click.ClickException("--engine dask needs Dask: pip install 'cleanscrape[dask]'") from None
-    with on_dask.connect(scheduler, options.jobs) as client:
-        if learn_templates:
-            profile = on_dask.learn_site_profile(
-                inputs, options.fields, SiteProfileConfig(), scheduler=client, shard_bytes=shard_bytes, report_error=_report_error
-            )
-            if not quiet:
-                click.echo(f"cleanscrape: learned {profile!r}", err=True)
-            options = dataclasses.replace(options, site_profile=profile)
-        return on_dask.clean(inputs, output, rejects, options, scheduler=client, shard_bytes=shard_bytes, report_error=_report_error)
+    with on_dask.connect(scheduler, jobs) as client:
+        yield on_dask.DaskExecutor(client, shard_bytes)
 
 
 def _end_quietly() -> None:

@@ -19,7 +19,8 @@ from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
 import cleanscrape.dask as on_dask
-from cleanscrape.batch import BatchOptions, learn_site_profile, run_batch
+from cleanscrape.batch import learn_site_profile, run_batch
+from cleanscrape.steps import BatchOptions
 from cleanscrape.cli import main
 from cleanscrape.corpus import DedupConfig, SiteProfileConfig, find_duplicates
 from cleanscrape.io.sources import FieldNames
