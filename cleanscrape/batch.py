@@ -107,8 +107,6 @@ def run_batch(
             done.update(reject_sink.done_keys)
         ids = DedupIds(set(sink.done_ids)) if dedup else None
         pending = (sized(item, options.config.max_page_mb) for item in read_pages(inputs, options) if not _already_done(item, done, summary))
-        if progress:
-            progress(0)  # the cleaning starts: a progress bar shows from here
         for outcome in _outcomes(pending, options):
             file_outcome(outcome, summary, sink, reject_sink, report_error, ids)
             if progress:

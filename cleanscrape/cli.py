@@ -171,21 +171,22 @@ def clean(ctx, inputs, output, input_format, stdin_format, folder_glob, errors_p
     interrupts = _Interrupts()
     previous = signal.signal(signal.SIGINT, interrupts)
     show_progress = not quiet and sys.stderr.isatty()
-    bar = None
+    # The bar counts the cleaning pass: it shows once templates are learned.
+    bar = _progress_bar() if show_progress and not site_templates else None
     errors = ErrorReport(errors_path)
 
     def progress(pages: int) -> None:
-        nonlocal bar
         if interrupts.seen:  # an interrupt that library code caught and dropped still ends the run
             raise KeyboardInterrupt
-        if show_progress:
-            bar = bar or _progress_bar()  # from the cleaning pass on, not while templates are learned
+        if bar is not None:
             bar.update(pages)
 
     def learned(profile: SiteProfile) -> None:
+        nonlocal bar
         if not quiet:
             click.echo(f"cleanscrape: learned {profile!r}", err=True)
         _warn_if_no_sites(profile)
+        bar = _progress_bar() if show_progress else None
 
     try:
         with _executor(engine, scheduler, jobs, int(shard_mb * 2**20)) as executor:
