@@ -19,6 +19,7 @@ from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
 import cleanscrape.dask as on_dask
+from cleanscrape import CleanerConfig
 from cleanscrape.batch import learn_site_profile, run_batch
 from cleanscrape.steps import BatchOptions
 from cleanscrape.cli import main
@@ -273,17 +274,21 @@ def _pages_with_a_notice(folder: Path) -> list[str]:
     return [str(folder / "a.jsonl"), str(folder / "b.jsonl")]
 
 
-@pytest.mark.parametrize("dedup", [False, True])
-def test_repeated_paragraphs_on_dask_are_the_single_machine_ones(client: Client, tmp_path: Path, dedup: bool) -> None:
+# min_words 101: the pages without the notice (100 words) are rejected as they are cleaned, those with it once it is removed.
+@pytest.mark.parametrize("dedup, min_words", [(False, 0), (True, 0), (True, 101)])
+def test_repeated_paragraphs_on_dask_are_the_single_machine_ones(client: Client, tmp_path: Path, dedup: bool, min_words: int) -> None:
     from cleanscrape.corpus.repeated_paragraphs import RepeatedParagraphConfig
 
     inputs = _pages_with_a_notice(tmp_path / "in")
-    options = BatchOptions(dedup=DedupConfig() if dedup else None, dedup_paragraphs=RepeatedParagraphConfig(), explain=True)
+    options = BatchOptions(config=CleanerConfig(min_words=min_words), dedup=DedupConfig() if dedup else None,
+                           dedup_paragraphs=RepeatedParagraphConfig(), explain=True)
     line, _ = _single_machine(inputs, tmp_path, options)
     expected = (tmp_path / "one.jsonl").read_bytes()
-    rows = [json.loads(line) for line in expected.decode().splitlines()]
+    rows = [json.loads(line) for name in ("one.jsonl", "one-rejects.jsonl") for line in (tmp_path / name).read_text().splitlines()]
     assert not any(NOTICE in row["text"] for row in rows)
     assert sum(item["reason"] == "repeated_paragraph" for row in rows for item in row["removed"]) >= 20
+    if min_words:
+        assert expected == b"" and "rejected 40 (too_short: 40)" in line
     for scheduler, shard_bytes, folder in (("synchronous", 10**8, "sync"), (client, 900, "cluster")):
         summary = on_dask.clean(inputs, str(tmp_path / folder), str(tmp_path / f"{folder}-rejects"), options,
                                 scheduler=scheduler, shard_bytes=shard_bytes)
