@@ -21,7 +21,7 @@ from .io.compression import DEFAULT_MAX_RECORD_BYTES
 from .io.sinks import PARTIAL, JsonlSink, open_sink
 from .io.sources import FieldNames, InputPage, Item
 from .steps import (
-    BatchOptions, DedupIds, Outcome, Stripped, Summary, count_site_lines, file_outcome, page_pool, read_pages,
+    BatchOptions, DedupIds, Outcome, Summary, count_site_lines, file_outcome, page_pool, read_pages,
     write_marked_duplicates, write_without_repeated_paragraphs,
 )
 from .steps.clean import sized

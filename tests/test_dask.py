@@ -250,10 +250,12 @@ def test_cli_starts_a_local_cluster_of_j_workers(tmp_path: Path) -> None:
     assert CliRunner().invoke(main, ["clean", *inputs, "-o", str(one), "-q"]).exit_code == 1
     # A process of its own, as a user runs it: the local cluster's workers are started processes.
     finished = subprocess.run(
-        [sys.executable, "-m", "cleanscrape.cli", "clean", *inputs, "-o", str(out), "--engine", "dask", "-j", "2", "--shard-mb", "0.001"],
+        [sys.executable, "-m", "cleanscrape.cli", "clean", *inputs, "-o", str(out), "--engine", "dask", "-j", "2", "--shard-mb", "0.001",
+         "--errors", str(tmp_path / "errors.txt")],
         capture_output=True, text=True, timeout=300, check=False,
     )
     assert finished.returncode == 1 and "read 49, written 45, rejected 1 (empty: 1), skipped 1 (not_html: 1), errors 2" in finished.stderr
+    assert len((tmp_path / "errors.txt").read_text().splitlines()) == 2  # --errors holds them, as on one machine
     assert _joined(out) == one.read_bytes()
 
 
