@@ -134,7 +134,7 @@ def run_batch(
         for open_one in {id(s): s for s in sinks if s is not None}.values():
             # A scratch file only a finished run could use (the stripped records; any of a run
             # into stdout, which cannot resume) goes; the rest stays for --resume.
-            if open_one is stripped and stripped is not final_sink or open_one is scratch_sink and output == "-":
+            if (open_one is stripped and stripped is not final_sink) or (open_one is scratch_sink and output == "-"):
                 open_one.discard()
             else:
                 open_one.abort()
