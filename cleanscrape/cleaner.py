@@ -9,13 +9,14 @@ from dataclasses import dataclass
 
 from .config import CleanerConfig
 from .decide import PageVerdict, classify_extracted, classify_text
-from .decoding import decode_page
+from .decoding import page_text
 from .extract import Extraction, extract_main_content
 from .guard import guarded
-from .htmltext import html_to_text, looks_like_html
+from .htmltext import html_to_text, reads_as_html
 from .lines import segment
 from .neardup import normalize
 from .record import Metadata, Record, RemovedLine
+from .words import word_count
 
 #: ``Record.extractor`` values: how the text was produced.
 TEXT = "text"  # page text, cleaned line by line
@@ -155,23 +156,15 @@ class Cleaner:
 
     def _page_text(self, page: str | bytes, input_format: str | None = None, content_type: str | None = None) -> tuple[str, bool]:
         """The page as text, and whether that text is HTML."""
-        if isinstance(page, (bytes, bytearray, memoryview)):
-            text = decode_page(bytes(page), content_type)
-        elif isinstance(page, str):
-            text = page
-        else:
-            raise TypeError(f"page must be str or bytes, not {type(page).__name__}")
-        # Lone surrogates cannot be written as UTF-8 JSON; they are never text.
-        text = text.encode("utf-8", errors="replace").decode("utf-8")
-        form = input_format or self.config.input_format
-        return text, form == "html" or (form == "auto" and looks_like_html(text))
+        text = page_text(page, content_type)
+        return text, reads_as_html(text, input_format or self.config.input_format)
 
     def _drop_reason(self, body: str, language: str | None) -> str | None:
         if not body.strip():
             return "empty"
         if self.config.languages is not None and language not in self.config.languages:
             return "language"
-        if len(body.split()) < self.config.min_words:
+        if word_count(body) < self.config.min_words:
             return "too_short"
         return None
 

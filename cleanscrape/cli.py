@@ -5,7 +5,7 @@ All cleaning logic lives in the library; this module only moves records.
 
 from __future__ import annotations
 
-import dataclasses
+import contextlib
 import json
 import os
 import signal
@@ -16,7 +16,7 @@ import click
 from click.core import ParameterSource
 
 from . import __version__
-from .batch import BatchOptions, learn_site_profile, run_batch, write_marked_duplicates
+from .batch import LocalExecutor, learn_site_profile
 from .cleaner import Cleaner
 from .config import CleanerConfig
 from .corpus import DedupConfig, SiteProfile, SiteProfileConfig
@@ -24,8 +24,10 @@ from .io.compression import DEFAULT_MAX_RECORD_BYTES
 from .corpus.repeated_paragraphs import RepeatedParagraphConfig
 from .io.shards import DEFAULT_SHARD_BYTES
 from .io.sinks import PARTIAL, open_sink
-from .io.sources import STDIN_FORMATS, FieldNames, InputPage, expand_inputs, format_of, read_all, read_page_bytes
+from .io.sources import STDIN_FORMATS, FieldNames, InputPage, ReadFailure, expand_inputs, format_of, read_all
 from .options import load_config_file, parse_option
+from .run import clean_run
+from .steps import BatchOptions, write_marked_duplicates
 from .urls import url_host
 
 EXIT_FAILURE = 1
@@ -95,7 +97,7 @@ def main() -> None:
 @click.option("--format", "input_format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
               help="What pages and JSONL/Parquet text fields hold (.html files and html fields are always HTML).")
 @click.option("--stdin-format", type=click.Choice(STDIN_FORMATS), default="auto", show_default=True,
-              help="What '-' (stdin) holds; auto sniffs gzip/zstd, WARC, Parquet, JSONL or a page.")
+              help="What '-' (stdin) holds; auto sniffs gzip/zstd, WARC, Parquet, JSONL, a JSON document or a page.")
 @click.option("--glob", "folder_glob", default=None, metavar="PATTERN",
               help="Read the files matching PATTERN below folder inputs (default: page and corpus endings).")
 @click.option("--errors", "errors_path", default=None, type=click.Path(dir_okay=False),
@@ -158,31 +160,19 @@ def clean(ctx, inputs, output, input_format, stdin_format, folder_glob, errors_p
         raise click.UsageError("--site-templates reads the inputs twice; stdin cannot be read twice")
     if engine == "dask" and ("-" in inputs or output == "-" or resume):
         raise click.UsageError("--engine dask reads files (not stdin) into an output folder (not '-'), and cannot --resume")
-    profile = _load_profile(site_profile) if site_profile else None
-    max_record_bytes = int(max_decompressed_mb * 2**20) or None
-    if site_templates and engine == "local":
-        # The first pass refuses what the cleaning pass refuses.
-        profile = learn_site_profile(names, fields, SiteProfileConfig(), _report_error, max_record_bytes=max_record_bytes)
-        if not quiet:
-            click.echo(f"cleanscrape: learned {profile!r}", err=True)
-        _warn_if_no_sites(profile)
     options = BatchOptions(
-        config=config, jobs=jobs, explain=explain, resume=resume, fields=fields, site_profile=profile,
+        config=config, jobs=jobs, explain=explain, resume=resume, fields=fields,
+        site_profile=_load_profile(site_profile) if site_profile else None,
         dedup=DedupConfig() if dedup else None, stdin_format=stdin_format,
-        max_record_bytes=max_record_bytes,
+        # The learn pass refuses what the cleaning pass refuses.
+        max_record_bytes=int(max_decompressed_mb * 2**20) or None,
         dedup_paragraphs=RepeatedParagraphConfig() if dedup_paragraphs else None,
     )
-    if engine == "dask":
-        try:
-            summary = _clean_on_dask(names, output, rejects, options, site_templates, scheduler, int(shard_mb * 2**20), quiet)
-        except (OSError, ValueError) as error:
-            raise click.ClickException(str(error)) from None
-        _finish(summary, quiet)
-        return
     interrupts = _Interrupts()
     previous = signal.signal(signal.SIGINT, interrupts)
     show_progress = not quiet and sys.stderr.isatty()
-    bar = _progress_bar() if show_progress else None
+    # The bar counts the cleaning pass: it shows once templates are learned.
+    bar = _progress_bar() if show_progress and not site_templates else None
     errors = ErrorReport(errors_path)
 
     def progress(pages: int) -> None:
@@ -191,8 +181,20 @@ def clean(ctx, inputs, output, input_format, stdin_format, folder_glob, errors_p
         if bar is not None:
             bar.update(pages)
 
+    def learned(profile: SiteProfile) -> None:
+        nonlocal bar
+        if not quiet:
+            click.echo(f"cleanscrape: learned {profile!r}", err=True)
+        _warn_if_no_sites(profile)
+        bar = _progress_bar() if show_progress else None
+
     try:
-        summary = run_batch(names, output, rejects, options, report_error=errors, progress=progress)
+        with _executor(engine, scheduler, jobs, int(shard_mb * 2**20)) as executor:
+            summary = clean_run(
+                executor, names, output, rejects, options, report_error=errors, progress=progress,
+                learn_templates=SiteProfileConfig() if site_templates else None, learned=learned,
+                report_learn_error=_report_error,
+            )
     except BrokenPipeError:
         _end_quietly()
     except BaseException as error:
@@ -295,20 +297,18 @@ def _finish(summary, quiet: bool) -> None:
         sys.exit(EXIT_FAILURE)
 
 
-def _clean_on_dask(inputs, output, rejects, options, learn_templates, scheduler, shard_bytes, quiet):
+@contextlib.contextmanager
+def _executor(engine: str, scheduler: str | None, jobs: int, shard_bytes: int):
+    """Where the run's passes run: this machine, or a Dask cluster (the scheduler's, or a local one of ``jobs`` workers)."""
+    if engine == "local":
+        yield LocalExecutor()
+        return
     try:
         from . import dask as on_dask
     except ImportError:
         raise click.ClickException("--engine dask needs Dask: pip install 'cleanscrape[dask]'") from None
-    with on_dask.connect(scheduler, options.jobs) as client:
-        if learn_templates:
-            profile = on_dask.learn_site_profile(
-                inputs, options.fields, SiteProfileConfig(), scheduler=client, shard_bytes=shard_bytes, report_error=_report_error
-            )
-            if not quiet:
-                click.echo(f"cleanscrape: learned {profile!r}", err=True)
-            options = dataclasses.replace(options, site_profile=profile)
-        return on_dask.clean(inputs, output, rejects, options, scheduler=client, shard_bytes=shard_bytes, report_error=_report_error)
+    with on_dask.connect(scheduler, jobs) as client:
+        yield on_dask.DaskExecutor(client, shard_bytes)
 
 
 def _end_quietly() -> None:
@@ -397,12 +397,15 @@ def explain(page, record_id, as_json, input_format, text_field, html_field, id_f
 
 def _page_to_explain(page: str, record_id: str | None, fields: FieldNames) -> InputPage:
     """The one page to explain: the file itself, or one record of a corpus file."""
-    if page != "-" and format_of(page) not in ("jsonl", "json", "warc", "parquet"):
-        if record_id:
-            raise click.UsageError("--id picks a record of a JSONL, WARC or Parquet file")
-        return InputPage(page, 0, read_page_bytes(page), "html" if format_of(page) == "html" else "auto")
+    whole_file = page != "-" and format_of(page) not in ("jsonl", "json", "warc", "parquet")
+    if whole_file and record_id:
+        raise click.UsageError("--id picks a record of a JSONL, WARC or Parquet file")
     first = None
+    # Read as `clean` reads it: a page file's canonical URL, a binary file skipped.
     for item in read_all([page], fields):
+        if whole_file and not isinstance(item, InputPage):
+            why = item.message if isinstance(item, ReadFailure) else f"skipped ({item.reason}): not a page"
+            raise click.ClickException(f"{item.key}: {why}")
         if not isinstance(item, InputPage):
             continue
         if record_id is None or record_id in (item.id, item.key, item.url):

@@ -36,8 +36,9 @@ def language_codes(codes: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
 class CleanerConfig:
     """Options for cleaning one page. Every field has a documented default.
 
-    Thresholds are counted in words (``\\w+`` runs; CJK characters count as
-    half a word each, see :mod:`cleanscrape.lines`).
+    Line thresholds are counted in a line's words (``\\w+`` runs; CJK characters
+    count as half a word each, see :mod:`cleanscrape.lines`); ``min_words`` counts
+    the record's ``word_count`` (:func:`cleanscrape.words.word_count`).
     """
 
     #: "auto" (HTML when the page looks like HTML), "text" or "html".

@@ -1,4 +1,8 @@
-"""Bytes to text: a BOM, valid UTF-8, the page's declared charset or a detected encoding; never a crash."""
+"""Bytes to text: a BOM, valid UTF-8, the page's declared charset or a detected encoding; never a crash.
+
+:func:`page_text` is the one way a page (bytes or text) becomes the text that is cleaned,
+learned from (site templates) and compared (dedup).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,18 @@ _BOMS = (
 
 
 _WEB_PREVALENCE = ["utf_8", "cp1252", "latin_1", "cp1251", "gb18030", "gb2312", "shift_jis", "euc_kr", "cp1250", "cp1256", "iso8859_15"]
+
+
+def page_text(page: str | bytes, content_type: str | None = None) -> str:
+    """The page as text: bytes decoded (:func:`decode_page`), and lone surrogates, which cannot be
+    written as UTF-8 JSON and are never text, made U+FFFD ("?")."""
+    if isinstance(page, (bytes, bytearray, memoryview)):
+        text = decode_page(bytes(page), content_type)
+    elif isinstance(page, str):
+        text = page
+    else:
+        raise TypeError(f"page must be str or bytes, not {type(page).__name__}")
+    return text.encode("utf-8", errors="replace").decode("utf-8")
 
 
 def decode_page(data: bytes, content_type: str | None = None) -> str:

@@ -27,6 +27,13 @@ _MIN_TAGS = 5
 _MIN_MARKUP_SHARE = 0.3
 
 
+def reads_as_html(text: str, input_format: str = "auto") -> bool:
+    """Whether a page is read as HTML: always as "html", never as "text", and as "auto" when it looks like HTML.
+
+    The one test the cleaner and site-template learning apply to a page."""
+    return input_format == "html" or (input_format == "auto" and looks_like_html(text))
+
+
 def looks_like_html(text: str) -> bool:
     """A document that opens like HTML, or text that is mostly markup."""
     head = text[:_HEAD_CHARS]

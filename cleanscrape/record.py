@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .schema import conform
+from .words import word_count
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,7 @@ class Record:
 
     @property
     def word_count(self) -> int:
-        return len(self.text.split())
+        return word_count(self.text)
 
     def removed_by_reason(self) -> dict[str, int]:
         counts: dict[str, int] = {}

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .words import word_count
+
 #: The file published beside this module: the JSON Schema of one output row.
 JSON_SCHEMA_PATH = Path(__file__).with_name("record.schema.json")
 
@@ -92,7 +94,7 @@ def conform(row: dict[str, Any]) -> dict[str, Any]:
             metadata["input"] = json.dumps(extra, ensure_ascii=False, sort_keys=True, default=str) if extra else None
             out["metadata"] = metadata
         elif column.name == "word_count" and row.get("word_count") is None:
-            out["word_count"] = len(out["text"].split())
+            out["word_count"] = word_count(out["text"])
         else:
             out[column.name] = _fitted(column, row.get(column.name), extra)
     return out

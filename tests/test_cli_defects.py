@@ -69,6 +69,24 @@ def test_gzipped_jsonl_and_warc_on_stdin_are_sniffed() -> None:
     assert row["url"] == "https://example.org/0" and row["text"] == ARTICLE
 
 
+def test_a_json_array_or_document_on_stdin_is_read_as_records() -> None:
+    # As a .json file is read: an array of rows, or one (pretty-printed) row; sources name the array's rows.
+    rows = [{"id": "a", "text": EXAMPLE}, {"id": "b", "text": EXAMPLE}]
+    run = run_with_pipes(["clean", "-"], stdin=json.dumps(rows, indent=2).encode())
+    assert run.exit_code == 0, run.stderr
+    assert [(r["id"], r["source"]) for r in _rows(run.stdout)] == [("a", "-:1"), ("b", "-:2")]
+    run = run_with_pipes(["clean", "-"], stdin=gzip.compress(json.dumps(rows[0], indent=2).encode()))
+    assert run.exit_code == 0, run.stderr
+    assert [(r["id"], r["source"]) for r in _rows(run.stdout)] == [("a", "-")]
+    named = run_with_pipes(["clean", "-", "--stdin-format", "json"], stdin=json.dumps(rows).encode())
+    assert [r["id"] for r in _rows(named.stdout)] == ["a", "b"]
+    # A text page that opens with a bracket is still a page.
+    page = "[Editor's note] " + EXAMPLE
+    run = run_with_pipes(["clean", "-"], stdin=page.encode())
+    assert run.exit_code == 0, run.stderr
+    assert len(_rows(run.stdout)) == 1 and _rows(run.stdout)[0]["source"] == "-"
+
+
 def test_stdin_format_can_be_named() -> None:
     # Named a page, JSONL on stdin is one text page.
     run = run_with_pipes(["clean", "-", "--stdin-format", "page"], stdin=_jsonl_bytes([{"id": "a", "text": "x"}] * 3))

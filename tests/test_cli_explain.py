@@ -58,3 +58,19 @@ def test_explain_a_parquet_row(tmp_path: Path) -> None:
     kept = [line["text"] for line in result["lines"] if line["reason"] is None]
     assert kept == ARTICLE
     assert {line["reason"] for line in result["lines"]} >= {"not_main_content", None}
+
+
+def test_explain_reads_a_page_file_as_clean_does(tmp_path: Path) -> None:
+    # The page's canonical URL is its URL (it names the site in a profile), as in `clean`.
+    page = tmp_path / "saved.html"
+    page.write_text(HTML.replace("<html>", "<html><head><link rel='canonical' href='https://news.example/storm'></head>"))
+    run = run_with_pipes(["explain", str(page), "--json"])
+    assert run.exit_code == 0, run.stderr
+    assert json.loads(run.stdout)["url"] == "https://news.example/storm"
+    cleaned = run_with_pipes(["clean", str(page)])
+    assert json.loads(cleaned.stdout)["url"] == "https://news.example/storm"
+    # A binary file is skipped by `clean`; `explain` says so rather than cleaning its bytes.
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    run = run_with_pipes(["explain", str(binary)])
+    assert run.exit_code == 1 and "binary" in run.stderr

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cleanscrape.batch import BatchOptions, run_batch
+from cleanscrape.batch import run_batch
+from cleanscrape.steps import BatchOptions
 from cleanscrape.cli import main
 
 EXAMPLE = (Path(__file__).resolve().parents[1] / "examples" / "news_page.txt").read_text(encoding="utf-8")

@@ -19,7 +19,9 @@ from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
 import cleanscrape.dask as on_dask
-from cleanscrape.batch import BatchOptions, learn_site_profile, run_batch
+from cleanscrape import CleanerConfig
+from cleanscrape.batch import learn_site_profile, run_batch
+from cleanscrape.steps import BatchOptions
 from cleanscrape.cli import main
 from cleanscrape.corpus import DedupConfig, SiteProfileConfig, find_duplicates
 from cleanscrape.io.sources import FieldNames
@@ -248,10 +250,12 @@ def test_cli_starts_a_local_cluster_of_j_workers(tmp_path: Path) -> None:
     assert CliRunner().invoke(main, ["clean", *inputs, "-o", str(one), "-q"]).exit_code == 1
     # A process of its own, as a user runs it: the local cluster's workers are started processes.
     finished = subprocess.run(
-        [sys.executable, "-m", "cleanscrape.cli", "clean", *inputs, "-o", str(out), "--engine", "dask", "-j", "2", "--shard-mb", "0.001"],
+        [sys.executable, "-m", "cleanscrape.cli", "clean", *inputs, "-o", str(out), "--engine", "dask", "-j", "2", "--shard-mb", "0.001",
+         "--errors", str(tmp_path / "errors.txt")],
         capture_output=True, text=True, timeout=300, check=False,
     )
     assert finished.returncode == 1 and "read 49, written 45, rejected 1 (empty: 1), skipped 1 (not_html: 1), errors 2" in finished.stderr
+    assert len((tmp_path / "errors.txt").read_text().splitlines()) == 2  # --errors holds them, as on one machine
     assert _joined(out) == one.read_bytes()
 
 
@@ -272,17 +276,21 @@ def _pages_with_a_notice(folder: Path) -> list[str]:
     return [str(folder / "a.jsonl"), str(folder / "b.jsonl")]
 
 
-@pytest.mark.parametrize("dedup", [False, True])
-def test_repeated_paragraphs_on_dask_are_the_single_machine_ones(client: Client, tmp_path: Path, dedup: bool) -> None:
+# min_words 101: the pages without the notice (100 words) are rejected as they are cleaned, those with it once it is removed.
+@pytest.mark.parametrize("dedup, min_words", [(False, 0), (True, 0), (True, 101)])
+def test_repeated_paragraphs_on_dask_are_the_single_machine_ones(client: Client, tmp_path: Path, dedup: bool, min_words: int) -> None:
     from cleanscrape.corpus.repeated_paragraphs import RepeatedParagraphConfig
 
     inputs = _pages_with_a_notice(tmp_path / "in")
-    options = BatchOptions(dedup=DedupConfig() if dedup else None, dedup_paragraphs=RepeatedParagraphConfig(), explain=True)
+    options = BatchOptions(config=CleanerConfig(min_words=min_words), dedup=DedupConfig() if dedup else None,
+                           dedup_paragraphs=RepeatedParagraphConfig(), explain=True)
     line, _ = _single_machine(inputs, tmp_path, options)
     expected = (tmp_path / "one.jsonl").read_bytes()
-    rows = [json.loads(line) for line in expected.decode().splitlines()]
+    rows = [json.loads(line) for name in ("one.jsonl", "one-rejects.jsonl") for line in (tmp_path / name).read_text().splitlines()]
     assert not any(NOTICE in row["text"] for row in rows)
     assert sum(item["reason"] == "repeated_paragraph" for row in rows for item in row["removed"]) >= 20
+    if min_words:
+        assert expected == b"" and "rejected 40 (too_short: 40)" in line
     for scheduler, shard_bytes, folder in (("synchronous", 10**8, "sync"), (client, 900, "cluster")):
         summary = on_dask.clean(inputs, str(tmp_path / folder), str(tmp_path / f"{folder}-rejects"), options,
                                 scheduler=scheduler, shard_bytes=shard_bytes)

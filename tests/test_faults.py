@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanscrape.batch import Outcome, Summary, file_outcome
+from cleanscrape.steps import Outcome, Summary, file_outcome
 from cleanscrape.io.sinks import FLUSH_ROWS, JsonlSink, _resume_point
 from cleanscrape.io.sources import ReadFailure, Skipped, read_all
 

@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from cleanscrape.batch import BatchOptions, page_pool
+from cleanscrape.steps import BatchOptions, page_pool
 from cleanscrape.config import CleanerConfig
 from cleanscrape.io.sources import InputPage
 

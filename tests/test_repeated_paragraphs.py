@@ -142,3 +142,80 @@ def test_site_field_of_pages_without_urls_names_their_site(tmp_path: Path) -> No
     assert CliRunner().invoke(main, ["clean", str(pages), "-o", str(out), "--dedup-paragraphs", "-q"]).exit_code == 0
     texts = [json.loads(line)["text"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(texts) == 6 and not any(NOTICE in text for text in texts)
+
+
+# The run's account of what the paragraph pass did (review findings of issue 18).
+
+ARTICLE_WORDS = 42  # three lines of 14 words
+NOTICE_WORDS = len(NOTICE.split())
+
+
+def _run(pages: Path, out: Path, rejects: Path | None, **options):
+    from cleanscrape.batch import run_batch
+    from cleanscrape.steps import BatchOptions
+
+    errors: list[str] = []
+    summary = run_batch([str(pages)], str(out), str(rejects) if rejects else None,
+                        BatchOptions(dedup_paragraphs=RepeatedParagraphConfig(), **options), report_error=errors.append)
+    assert errors == [] and summary.adds_up()
+    return summary
+
+
+@pytest.mark.parametrize("dedup", [False, True])
+def test_removed_paragraphs_are_in_the_run_summary(tmp_path: Path, dedup: bool) -> None:
+    from cleanscrape.corpus import DedupConfig
+
+    out = tmp_path / "out.jsonl"
+    summary = _run(_pages(tmp_path), out, None, explain=True, dedup=DedupConfig() if dedup else None)
+    listed = [item["reason"] for line in out.read_text().splitlines() for item in json.loads(line)["removed"]]
+    assert summary.removed_lines[REASON] == listed.count(REASON) == 10
+    assert "repeated_paragraph: 10" in summary.line()
+
+
+@pytest.mark.parametrize("dedup", [False, True])
+def test_min_words_is_checked_again_without_the_repeated_paragraphs(tmp_path: Path, dedup: bool) -> None:
+    from cleanscrape import CleanerConfig
+    from cleanscrape.corpus import DedupConfig
+
+    pages = _pages(tmp_path)
+    out, rejects = tmp_path / "out.jsonl", tmp_path / "rejects.jsonl"
+    config = CleanerConfig(min_words=ARTICLE_WORDS + NOTICE_WORDS // 2)  # kept with the notice, too short without
+    summary = _run(pages, out, rejects, config=config, dedup=DedupConfig() if dedup else None)
+    assert out.read_text() == ""
+    rows = [json.loads(line) for line in rejects.read_text().splitlines()]
+    assert [(row["id"], row["dropped"], row["word_count"]) for row in rows] == [(f"p{n}", "too_short", ARTICLE_WORDS) for n in range(10)]
+    assert (summary.written, dict(summary.rejected)) == (0, {"too_short": 10})
+    # Without --rejects the record stays in the output, marked as every reject there is.
+    summary = _run(pages, out, None, config=config)
+    assert {json.loads(line)["dropped"] for line in out.read_text().splitlines()} == {"too_short"}
+    assert dict(summary.rejected) == {"too_short": 10}
+
+
+def test_a_failed_corpus_pass_leaves_no_stripped_scratch_and_resumes_its_rejects_once(tmp_path: Path, monkeypatch) -> None:
+    import cleanscrape.batch
+    from cleanscrape import CleanerConfig
+    from cleanscrape.corpus import DedupConfig
+
+    pages = _pages(tmp_path)
+    out, rejects = tmp_path / "out.jsonl", tmp_path / "rejects.jsonl"
+    # Half the pages lose the notice and go to the rejects as too short; then the dedup pass fails.
+    rows = [json.loads(line) for line in pages.read_text().splitlines()]
+    for number, row in enumerate(rows):
+        row["text"] += f"\n{_article(100 + number).splitlines()[0]}" * (number % 2)
+    pages.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    options = {"config": CleanerConfig(min_words=ARTICLE_WORDS + 3), "dedup": DedupConfig()}
+
+    def failing(*args, **kwargs):
+        raise OSError("disk full")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(cleanscrape.batch, "write_marked_duplicates", failing)
+        with pytest.raises(OSError, match="disk full"):
+            _run(pages, out, rejects, **options)
+    assert not [path.name for path in tmp_path.iterdir() if "stripped" in path.name]
+    summary = _run(pages, out, rejects, resume=True, **options)
+    rejected = [json.loads(line) for line in rejects.read_text().splitlines()]
+    assert sorted(row["id"] for row in rejected) == [f"p{n}" for n in range(0, 10, 2)]  # each once
+    assert {row["dropped"] for row in rejected} == {"too_short"}
+    assert (summary.read, summary.resumed, dict(summary.rejected)) == (10, 5, {"too_short": 5})
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out.jsonl", "pages.jsonl", "rejects.jsonl"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanscrape.batch import Summary
+from cleanscrape.steps import Summary
 from cleanscrape.corpus import DedupConfig, SiteProfileLearner, find_duplicates
 from cleanscrape.corpus.dedup import DuplicateClusters
 from cleanscrape.io.shards import JsonlRange, ParquetRowGroups, WholeFiles, plan_shards

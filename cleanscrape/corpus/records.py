@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..decoding import decode_page
+from ..decoding import page_text
 from ..urls import url_host
 
 
@@ -33,7 +33,7 @@ def record_text(record: object) -> str:
     if value is None:
         return ""
     if isinstance(value, (bytes, bytearray, memoryview)):
-        return decode_page(bytes(value))
+        return page_text(value)
     return str(value)
 
 

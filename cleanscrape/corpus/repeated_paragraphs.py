@@ -27,6 +27,7 @@ from typing import Any
 
 from ..schema import input_fields
 from ..urls import url_host
+from ..words import word_count
 from .records import record_field, record_row, record_text
 from .signatures import normalized_text
 
@@ -159,7 +160,7 @@ class RepeatedParagraphs:
             row["text"] = "\n".join(kept)
             row["removed"] = [*(row.get("removed") or []), *removed]
             if "word_count" in row:
-                row["word_count"] = len(row["text"].split())
+                row["word_count"] = word_count(row["text"])
         return row
 
 

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..cleaner import Cleaner
-from ..htmltext import html_to_text, looks_like_html
+from ..htmltext import html_to_text, reads_as_html
 from ..lines import split_lines
 from ..record import Record
 from ..urls import url_host
@@ -117,9 +117,10 @@ class SiteProfileLearner:
         self._sites: dict[str, _SiteCounts] = {}
         self.pages_without_site = 0
 
-    def add(self, site: str, page_text: str) -> None:
-        """Count one page of ``site``; HTML is rendered to text first, as the cleaner's "auto" mode does."""
-        if looks_like_html(page_text):
+    def add(self, site: str, page_text: str, input_format: str = "auto") -> None:
+        """Count one page of ``site``; a page read as HTML (``input_format``, as the cleaner reads it) is
+        rendered to text first."""
+        if reads_as_html(page_text, input_format):
             page_text = html_to_text(page_text)
         counts = self._sites.setdefault(site, _SiteCounts())
         counts.pages += 1

@@ -13,6 +13,7 @@ Kubernetes).
 from .cleaning import clean
 from .cluster import connect
 from .dedup import find_duplicates
+from .executor import DaskExecutor
 from .site_profile import learn_site_profile
 
-__all__ = ["clean", "connect", "find_duplicates", "learn_site_profile"]
+__all__ = ["DaskExecutor", "clean", "connect", "find_duplicates", "learn_site_profile"]

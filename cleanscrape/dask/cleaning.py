@@ -1,8 +1,8 @@
 """Cleaning on a Dask cluster: one task per shard, each writing its own part of the output.
 
 A task reads its shard, cleans every item with the single-machine step
-(:func:`cleanscrape.batch.cleaning_step`, in a worker process of its own under the page deadline) and files each outcome as
-:func:`cleanscrape.batch.file_outcome` does, into part ``k`` of the output
+(:func:`cleanscrape.steps.cleaning_step`, in a worker process of its own under the page deadline) and files each outcome
+with :func:`cleanscrape.steps.file_outcome`, into part ``k`` of the output
 and of the rejects. It returns its counts and error messages; the driver
 adds them up and reports the errors in input order. With dedup, parts are
 written unmarked to a scratch folder first, then marked by a second task
@@ -21,7 +21,7 @@ from typing import Any
 import dask
 from distributed import Client, default_client
 
-from ..batch import BatchOptions, Summary, file_outcome, write_marked
+from ..steps import BatchOptions, Summary, file_outcome, write_marked
 from ..corpus.dedup import DuplicateClusters
 from ..io.shards import DEFAULT_SHARD_BYTES, Shard
 from ..io.sources import jsonl_rows
@@ -125,16 +125,24 @@ def clean(
         summary.add(report.summary)
         for message in report.errors:
             report_error(message)
+    # The rejects parts: the cleaning's, then those of records left too short without their
+    # repeated paragraphs, then the duplicates, as in the single-machine rejects file.
+    later_rejects = len(shards)
     if options.dedup_paragraphs is not None:
-        unmarked = without_repeated_paragraphs(unmarked, len(shards), options.dedup_paragraphs, out, options.dedup is not None, scheduler)
+        reject_parts = [rejected.part(later_rejects + number) for number in range(len(shards))] if rejected else None
+        later_rejects += len(shards)
+        unmarked, stripped = without_repeated_paragraphs(
+            unmarked, len(shards), options.dedup_paragraphs, out, options.dedup is not None, scheduler,
+            reject_parts=reject_parts, min_words=options.config.min_words,
+        )
+        stripped.count_in(summary)
     if unmarked is not None:
         clusters = find_duplicates([str(part) for part in unmarked.parts()], options.dedup, scheduler=scheduler)
         shared_clusters = dask.delayed(clusters, traverse=False)
         marking = [
             dask.delayed(mark_part, pure=True)(
                 unmarked.part(number), shared_clusters, out.part(number),
-                # Duplicates follow every cleaning reject, as in the single-machine rejects file.
-                rejected.part(len(shards) + number) if rejected else None,
+                rejected.part(later_rejects + number) if rejected else None,
                 dask_key_name=f"cleanscrape-mark-{number:05d}-{run}",
             )
             for number in range(len(shards))

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from distributed import get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from ..batch import BatchOptions, page_pool
+from ..steps import BatchOptions, page_pool
 from ..workers import WorkerPool
 
 

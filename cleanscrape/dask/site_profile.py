@@ -7,7 +7,7 @@ from typing import Any
 
 import dask.bag as db
 
-from ..batch import count_site_lines
+from ..steps import count_site_lines
 from ..corpus.site_profile import SiteProfile, SiteProfileConfig, SiteProfileLearner
 from ..io.shards import DEFAULT_SHARD_BYTES, Shard
 from ..io.sources import FieldNames
@@ -17,10 +17,12 @@ from .cluster import compute, plan
 MERGED_PER_TASK = 8
 
 
-def _count_shards(shards: Iterable[Shard], fields: FieldNames, config: SiteProfileConfig) -> tuple[SiteProfileLearner, list[str]]:
+def _count_shards(
+    shards: Iterable[Shard], fields: FieldNames, config: SiteProfileConfig, input_format: str
+) -> tuple[SiteProfileLearner, list[str]]:
     learner, errors = SiteProfileLearner(config), []
     for shard in shards:
-        count_site_lines(learner, shard.read(fields), errors.append)
+        count_site_lines(learner, shard.read(fields), errors.append, input_format)
     return learner, errors
 
 
@@ -43,8 +45,10 @@ def learn_site_profile(
     scheduler: Any = None,
     shard_bytes: int = DEFAULT_SHARD_BYTES,
     report_error: Callable[[str], None] = lambda message: None,
+    input_format: str = "auto",
 ) -> SiteProfile:
-    """The profile :func:`cleanscrape.batch.learn_site_profile` learns, from counts made shard by shard.
+    """The profile :func:`cleanscrape.batch.learn_site_profile` learns, from counts made shard by shard
+    (``input_format``: what a page of no known format is read as, the cleaning's ``input_format``).
 
     The merged counts sit in one process before the profile is settled:
     at most ``max_keys_per_site`` lines per site, some 10 MB a site.
@@ -54,7 +58,7 @@ def learn_site_profile(
     if not shards:
         return SiteProfileLearner(config).profile()
     counted = db.from_sequence(shards, npartitions=len(shards)).reduction(
-        lambda partition: _count_shards(partition, fields, config), _merge, split_every=MERGED_PER_TASK
+        lambda partition: _count_shards(partition, fields, config, input_format), _merge, split_every=MERGED_PER_TASK
     )
     (learner, errors), = compute(counted, scheduler=scheduler)
     for message in errors:

@@ -28,6 +28,7 @@ import sys
 import time
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -138,7 +139,7 @@ class JsonlSink:
     """
 
     def __init__(self, name: str, resume: bool = False, partial: str | None = None,
-                 resume_until_dropped: str | None = None) -> None:
+                 resume_until_dropped: str | Callable[[dict[str, Any]], bool] | None = None) -> None:
         self.name = name
         self.done_keys: Counter[str] = Counter()
         self.done_ids: set[str] = set()
@@ -223,9 +224,10 @@ class JsonlSink:
             self._partial.unlink(missing_ok=True)
 
 
-def _resume_point(handle, compression: str | None, done: Counter, ids: set[str], until_dropped: str | None = None) -> int:
+def _resume_point(handle, compression: str | None, done: Counter, ids: set[str], until_dropped=None) -> int:
     """Bytes of an interrupted run's file worth keeping: whole rows (uncompressed) or whole members
-    (compressed) up to the first one cut off or unreadable, or dropped as ``until_dropped``.
+    (compressed) up to the first one cut off or unreadable, or dropped as ``until_dropped`` (a reason,
+    or a test of the row: the rows a later pass of the run wrote, which it writes again).
     Counts their sources in ``done`` and their ids in ``ids``. Reads the file as a stream:
     memory does not grow with its size."""
     handle.seek(0)
@@ -243,7 +245,7 @@ def _resume_point(handle, compression: str | None, done: Counter, ids: set[str],
     return _whole_members(handle, compression, done, ids, until_dropped)
 
 
-def _row_key(raw: bytes, until_dropped: str | None = None) -> tuple[str, str | None] | None:
+def _row_key(raw: bytes, until_dropped=None) -> tuple[str, str | None] | None:
     """(source, id) of one written line, or None if it was cut off, is not a row, or was dropped as ``until_dropped``."""
     if not raw.endswith(b"\n"):
         return None
@@ -253,7 +255,7 @@ def _row_key(raw: bytes, until_dropped: str | None = None) -> tuple[str, str | N
         return None
     if not isinstance(row, dict) or not isinstance(row.get("source"), str):
         return None
-    if until_dropped is not None and row.get("dropped") == until_dropped:
+    if until_dropped is not None and (until_dropped(row) if callable(until_dropped) else row.get("dropped") == until_dropped):
         return None
     return row["source"], row.get("id") if isinstance(row.get("id"), str) else None
 
@@ -266,7 +268,7 @@ def _decompressor(compression: str):
     return zstandard.ZstdDecompressor().decompressobj()
 
 
-def _whole_members(handle, compression: str, done: Counter, ids: set[str], until_dropped: str | None) -> int:
+def _whole_members(handle, compression: str, done: Counter, ids: set[str], until_dropped) -> int:
     keep = 0  # end of the last whole member whose rows are all whole
     position = 0  # file offset where ``data`` starts
     data = b""
@@ -366,8 +368,9 @@ class ParquetSink:
         self._partial.unlink(missing_ok=True)
 
 
-def open_sink(name: str, resume: bool = False, partial: str | None = None, resume_until_dropped: str | None = None):
-    """A sink for ``name`` by its ending; ``resume_until_dropped`` (JSONL) keeps resumed rows only up to the first so dropped."""
+def open_sink(name: str, resume: bool = False, partial: str | None = None, resume_until_dropped=None):
+    """A sink for ``name`` by its ending; ``resume_until_dropped`` (JSONL: a reason, or a test of the row) keeps
+    resumed rows only up to the first so dropped."""
     if strip_compression(name.lower()).endswith(".parquet"):
         return ParquetSink(name, resume, partial)
     return JsonlSink(name, resume, partial, resume_until_dropped)

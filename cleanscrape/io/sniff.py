@@ -7,10 +7,15 @@ import io
 import json
 from typing import BinaryIO
 
+import regex
+
 GZIP_MAGIC = b"\x1f\x8b"
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 #: Bytes read to tell the format (a JSONL first line may be longer: then it is read to its end).
 SNIFF_BYTES = 65536
+#: How one JSON document of rows opens: an array of objects (or an empty one), or an object whose
+#: first key is on a line of its own. Text that opens with "[" ("[Editor's note]") does not.
+_JSON_DOCUMENT = regex.compile(rb"\[\s*[{\]]|\{\s*\"")
 
 
 class PrefixedStream(io.RawIOBase):
@@ -65,7 +70,8 @@ def decompressed(stream: BinaryIO) -> BinaryIO:
 
 
 def sniff_format(head: bytes) -> str:
-    """"warc", "parquet", "jsonl" or "page" (HTML or text, which the cleaner tells apart) from a stream's first bytes."""
+    """"warc", "parquet", "jsonl", "json" (one document, as a .json file) or "page" (HTML or text, which the
+    cleaner tells apart) from a stream's first bytes."""
     if head.startswith((b"WARC/", b"\xef\xbb\xbfWARC/")):
         return "warc"
     if head.startswith(b"PAR1"):
@@ -77,6 +83,8 @@ def sniff_format(head: bytes) -> str:
                 return "jsonl"
         except (json.JSONDecodeError, UnicodeDecodeError):
             pass
+    if _JSON_DOCUMENT.match(head.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()):
+        return "json"
     return "page"
 
 

@@ -43,7 +43,7 @@ TEXT_ENDINGS = (".txt", ".text")
 #: not a dataset's LICENSE, README or metadata .json.
 FOLDER_ENDINGS = JSONL_ENDINGS + WARC_ENDINGS + PARQUET_ENDINGS + HTML_ENDINGS + TEXT_ENDINGS
 #: The formats stdin may be named as (``--stdin-format``); "auto" sniffs it.
-STDIN_FORMATS = ("auto", "jsonl", "warc", "parquet", "html", "page")
+STDIN_FORMATS = ("auto", "jsonl", "json", "warc", "parquet", "html", "page")
 #: Page bytes with a NUL in their first this many bytes (and no UTF-16/32 mark) are a binary file.
 BINARY_SNIFF_BYTES = 8192
 
@@ -235,7 +235,7 @@ def read_file(
         if kind == "jsonl":
             yield from _read_jsonl(name, fields, handle, max_record_bytes)
         elif kind == "json":
-            yield from _read_json(name, fields, max_record_bytes)
+            yield from _read_json(name, fields, handle, max_record_bytes)
         elif kind == "warc":
             yield from _read_warc(name, handle)
         elif kind == "parquet":
@@ -350,10 +350,11 @@ def _read_jsonl(
 
 
 def _read_json(
-    name: str, fields: FieldNames, max_record_bytes: int | None = DEFAULT_MAX_RECORD_BYTES
+    name: str, fields: FieldNames, handle=None, max_record_bytes: int | None = DEFAULT_MAX_RECORD_BYTES
 ) -> Iterator[InputPage | ReadFailure]:
-    """A .json file: one document (an array of rows, or one row), else JSON lines."""
-    data = read_whole(Path(name), max_record_bytes)  # one document: the limit is the whole file's
+    """A .json file (or stdin): one document (an array of rows, or one row), else JSON lines."""
+    # One document: the limit is the whole file's.
+    data = handle.read() if handle is not None else read_whole(Path(name), max_record_bytes)
     try:
         document = parse_json_line(data)
     except (ValueError, RecursionError):  # not one document (bad JSON, not UTF-8, too deep): JSON lines
