@@ -132,8 +132,9 @@ class Cleaner:
             return classify_text(text, self.config, is_site_template), TEXT
         if extraction.source == FULL_PAGE:  # the page's own lines: cleaned as page text
             return classify_text(extraction.text, self.config, is_site_template), FULL_PAGE
+        lines = list(extraction.lines) if extraction.lines is not None else segment(extraction.text)
         return classify_extracted(
-            segment(extraction.text), self.config, is_site_template, extraction.title, extraction.code_lines, extraction.tab_variants
+            lines, self.config, is_site_template, extraction.title, extraction.code_lines, extraction.tab_variants
         ), extraction.source
 
     def _page_text(self, page: str | bytes, input_format: str | None = None, content_type: str | None = None) -> tuple[str, bool]:

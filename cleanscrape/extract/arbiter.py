@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..config import ExtractionPolicy
-from ..lines import segment
+from ..lines import Line, segment
 from . import full_page, main_region, resiliparse, trafilatura_default, trafilatura_precision
 from .candidate import TRAFILATURA, TRAFILATURA_PRECISION, Candidate, Page
 
@@ -119,6 +119,13 @@ class Trial:
     def page_letters(self) -> str:
         """The word characters of the page's text, run together."""
         return self._once("letters", lambda: "".join(_WORDS.findall("".join(self.page.tree.itertext()))))
+
+    def lines(self, candidate: Candidate) -> tuple[Line, ...]:
+        """``candidate``'s text as the line cleaner reads it, segmented once for the last candidate asked."""
+        known = self._read.get("lines")
+        if known is None or known[0] is not candidate:
+            known = self._read["lines"] = (candidate, tuple(segment(candidate.text)))
+        return known[1]
 
     @property
     def reads_article_precision(self) -> bool:
@@ -207,7 +214,7 @@ def _second_opinion_ratio(trial: Trial, choice: Choice) -> float | None:
 
 
 def main_content_too_short(trial: Trial, choice: Choice | None) -> Choice | None:
-    if _line_words(choice.candidate.text) >= trial.policy.min_main_words:
+    if sum(line.words for line in trial.lines(choice.candidate)) >= trial.policy.min_main_words:
         return None
     return Choice(trial.readers.full_page(trial.page, trial.warnings), "main_content_too_short", choice.kept_words)
 
@@ -246,10 +253,6 @@ def holds_the_article(words: int, resiliparse_words: int) -> bool:
     or more. resiliparse finding nothing says nothing."""
     enough = words >= _PRECISE_TEXT_CONFIRMED_MIN_WORDS
     return enough and 0 < resiliparse_words < _PRECISE_TEXT_CONFIRMED_RATIO * words
-
-
-def _line_words(text: str) -> float:
-    return sum(line.words for line in segment(text))
 
 
 def _in_page_order(text: str, page_letters: str) -> bool:

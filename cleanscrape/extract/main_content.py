@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 
 from ..config import CleanerConfig, ExtractionPolicy
 from ..guard import guarded
-from ..lines import fold_spaces
+from ..lines import Line, fold_spaces
 from ..tabs import NO_TABS, TabVariants, marks_tab_panels, tab_variants
 from ..title import without_site_name
 from ..urls import url_host
 from .arbiter import Readers, Trial, choose, choose_unparsed
-from .candidate import TRAFILATURA, Page
+from .candidate import FULL_PAGE, TRAFILATURA, Page
 from .deadline import time_limit
 from .page_kind import PageKind, read_page_kind
 
@@ -32,6 +32,9 @@ class Extraction:
     source: str = TRAFILATURA
     #: The arbiter's rule that chose it (:mod:`cleanscrape.extract.arbiter`).
     rule: str | None = None
+    #: ``text`` segmented (``lines.segment``), where it is an extractor's main content (not the
+    #: whole page's text, which is cleaned as page text).
+    lines: tuple[Line, ...] | None = field(default=None, compare=False)
     #: Lines of ``text`` that trafilatura's markup holds as code (``<pre>``, ``<code>``),
     #: spaces folded (``lines.fold_spaces``): program text, not template.
     code_lines: frozenset[str] = frozenset()
@@ -73,7 +76,8 @@ def extract_main_content(
         metadata = page_metadata(tree, url, set_date_params(policy.date_extensive_search), warnings)
         variants = tab_variants(tree) if marks_tab_panels(html) else NO_TABS
         page = Page(html, tree, url or metadata.url, read_page_kind(html, tree))
-        choice = choose(Trial(page, policy, readers, warnings))
+        trial = Trial(page, policy, readers, warnings)
+        choice = choose(trial)
     url = url or _clean_field(metadata.url)
     sitename = _clean_field(metadata.sitename)
     title = _clean_field(metadata.title)
@@ -81,6 +85,7 @@ def extract_main_content(
         text=choice.candidate.text,
         source=choice.candidate.name,
         rule=choice.rule,
+        lines=trial.lines(choice.candidate) if choice.candidate.name != FULL_PAGE else None,
         code_lines=choice.candidate.code_lines,
         tab_variants=variants,
         # <title> often carries the site's name ("Story | Site"); the record's title is the story's.
