@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from .config import CleanerConfig
 from .decide import PageVerdict, classify_extracted, classify_text
 from .decoding import page_text
-from .extract import Extraction, extract_main_content
-from .guard import guarded
-from .htmltext import html_to_text, reads_as_html
+from .extract import FULL_PAGE, Extraction, extract_main_content
+from .extract.full_page import full_page_text
+from .htmltext import reads_as_html
 from .lines import segment
 from .neardup import normalize
 from .record import Metadata, Record, RemovedLine
@@ -20,11 +20,8 @@ from .words import word_count
 
 #: ``Record.extractor`` values: how the text was produced.
 TEXT = "text"  # page text, cleaned line by line
-# The four HTML paths that clean an extraction are named by Extraction.source, where its text came from:
-# "trafilatura" (its main content), "trafilatura_precision" (an article, in its precision mode),
-# "main_element" (a listing: the page's <main> region, which trafilatura mostly left out),
-# "resiliparse" (a page where trafilatura kept little: resiliparse's main content).
-FULL_PAGE = "html_text"  # HTML whose main content came out (nearly) empty: the whole page's text, cleaned
+# HTML is named by Extraction.source, the candidate the extraction arbiter chose
+# (cleanscrape.extract.candidate); FULL_PAGE is the whole page's text, cleaned as page text.
 #: ``explain`` reason for page lines outside the extracted main content.
 NOT_MAIN_CONTENT = "not_main_content"
 
@@ -91,6 +88,7 @@ class Cleaner:
             ),
             dropped=self._drop_reason(body, language.code if language else None),
             extractor=extractor,
+            extractor_rule=extraction.rule if extraction is not None else None,
             warnings=warnings,
         )
 
@@ -111,7 +109,7 @@ class Cleaner:
         decisions = [LineDecision(line.index, line.text, reason) for line, reason in verdict.page_decisions()]
         if extractor in (TEXT, FULL_PAGE):  # the page's own lines, not an extraction from it
             return decisions
-        return _on_full_page(segment(_full_page_text(text, [])), decisions)
+        return _on_full_page(segment(full_page_text(text, [])), decisions)
 
     def _read(
         self,
@@ -124,35 +122,21 @@ class Cleaner:
         """The page's text, its extraction (HTML only), every line's verdict, the extractor used,
         and what failed on the way (``Record.warnings``)."""
         text, is_html = self._page_text(page, input_format, content_type)
-        extraction = (
-            extract_main_content(
-                text,
-                url=url,
-                timeout=self.config.html_timeout,
-                date_extensive_search=self.config.html_date_extensive_search,
-                listing_min_ratio=self.config.html_listing_min_ratio,
-                listing_min_link_share=self.config.html_listing_min_link_share,
-                article_precision_min_share=self.config.html_article_precision_min_share,
-                resiliparse_min_ratio=self.config.html_resiliparse_min_ratio,
-            )
-            if is_html
-            else None
-        )
-        warnings = list(extraction.warnings) if extraction is not None else []
-        verdict, extractor = self._classify(text, extraction, is_site_template, warnings)
-        return text, extraction, verdict, extractor, tuple(warnings)
+        extraction = extract_main_content(text, url=url, policy=self.config.extraction) if is_html else None
+        verdict, extractor = self._classify(text, extraction, is_site_template)
+        return text, extraction, verdict, extractor, extraction.warnings if extraction is not None else ()
 
     def _classify(
-        self, text: str, extraction: Extraction | None, is_site_template: Callable[[str], bool] | None, warnings: list[str]
+        self, text: str, extraction: Extraction | None, is_site_template: Callable[[str], bool] | None
     ) -> tuple[PageVerdict, str]:
         if extraction is None:
             return classify_text(text, self.config, is_site_template), TEXT
-        lines = segment(extraction.text)
-        if sum(line.words for line in lines) >= self.config.html_min_main_words:
-            return classify_extracted(
-                lines, self.config, is_site_template, extraction.title, extraction.code_lines, extraction.tab_variants
-            ), extraction.source
-        return classify_text(_full_page_text(text, warnings), self.config, is_site_template), FULL_PAGE
+        if extraction.source == FULL_PAGE:  # the page's own lines: cleaned as page text
+            return classify_text(extraction.text, self.config, is_site_template), FULL_PAGE
+        lines = list(extraction.lines) if extraction.lines is not None else segment(extraction.text)
+        return classify_extracted(
+            lines, self.config, is_site_template, extraction.title, extraction.code_lines, extraction.tab_variants
+        ), extraction.source
 
     def _page_text(self, page: str | bytes, input_format: str | None = None, content_type: str | None = None) -> tuple[str, bool]:
         """The page as text, and whether that text is HTML."""
@@ -167,11 +151,6 @@ class Cleaner:
         if word_count(body) < self.config.min_words:
             return "too_short"
         return None
-
-
-def _full_page_text(html: str, warnings: list[str]) -> str:
-    """The whole page's text; none where inscriptis raises on it (``warnings`` says so)."""
-    return guarded(warnings, "page text", "inscriptis", lambda: html_to_text(html), "")
 
 
 def _on_full_page(page_lines, decisions: list[LineDecision]) -> list[LineDecision]:

@@ -32,6 +32,39 @@ def language_codes(codes: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
     return folded
 
 
+@dataclass(frozen=True, slots=True)
+class ExtractionPolicy:
+    """How the main content of an HTML page is chosen (:mod:`cleanscrape.extract.arbiter`).
+
+    ``CleanerConfig.extraction`` builds it from the ``html_*`` options, which say
+    what each field does (``timeout`` is ``html_timeout``, and so on); it has no
+    defaults of its own. Invalid values raise ValueError naming the option.
+    """
+
+    timeout: float | None
+    min_main_words: int
+    date_extensive_search: bool
+    listing_min_ratio: float | None
+    listing_min_link_share: float
+    article_precision_min_share: float | None
+    resiliparse_min_ratio: float | None
+
+    def __post_init__(self) -> None:
+        if self.timeout is not None and not self.timeout > 0:
+            raise ValueError(f"html_timeout must be a positive number of seconds or None, got {self.timeout!r}")
+        if self.min_main_words < 0:
+            raise ValueError(f"html_min_main_words must not be negative, got {self.min_main_words!r}")
+        if self.listing_min_ratio is not None and not self.listing_min_ratio > 0:
+            raise ValueError(f"html_listing_min_ratio must be a positive number or None, got {self.listing_min_ratio!r}")
+        if self.resiliparse_min_ratio is not None and not self.resiliparse_min_ratio > 0:
+            raise ValueError(f"html_resiliparse_min_ratio must be a positive number or None, got {self.resiliparse_min_ratio!r}")
+        share = self.article_precision_min_share
+        if share is not None and not 0.0 <= share <= 1.0:
+            raise ValueError(f"html_article_precision_min_share must be in [0, 1] or None, got {share!r}")
+        if not 0.0 <= self.listing_min_link_share <= 1.0:
+            raise ValueError(f"html_listing_min_link_share must be in [0, 1], got {self.listing_min_link_share!r}")
+
+
 @dataclass(frozen=True)
 class CleanerConfig:
     """Options for cleaning one page. Every field has a documented default.
@@ -140,19 +173,18 @@ class CleanerConfig:
     def __post_init__(self) -> None:
         if self.input_format not in ("auto", "text", "html"):
             raise ValueError(f"input_format must be 'auto', 'text' or 'html', got {self.input_format!r}")
-        if self.html_timeout is not None and not self.html_timeout > 0:
-            raise ValueError(f"html_timeout must be a positive number of seconds or None, got {self.html_timeout!r}")
+        # The html_* options, checked as the policy the extraction reads (its errors name the options).
+        object.__setattr__(self, "_extraction", ExtractionPolicy(
+            timeout=self.html_timeout,
+            min_main_words=self.html_min_main_words,
+            date_extensive_search=self.html_date_extensive_search,
+            listing_min_ratio=self.html_listing_min_ratio,
+            listing_min_link_share=self.html_listing_min_link_share,
+            article_precision_min_share=self.html_article_precision_min_share,
+            resiliparse_min_ratio=self.html_resiliparse_min_ratio,
+        ))
         if self.max_page_mb is not None and not self.max_page_mb > 0:
             raise ValueError(f"max_page_mb must be a positive number of MB or None, got {self.max_page_mb!r}")
-        if self.html_listing_min_ratio is not None and not self.html_listing_min_ratio > 0:
-            raise ValueError(f"html_listing_min_ratio must be a positive number or None, got {self.html_listing_min_ratio!r}")
-        if self.html_resiliparse_min_ratio is not None and not self.html_resiliparse_min_ratio > 0:
-            raise ValueError(f"html_resiliparse_min_ratio must be a positive number or None, got {self.html_resiliparse_min_ratio!r}")
-        share = self.html_article_precision_min_share
-        if share is not None and not 0.0 <= share <= 1.0:
-            raise ValueError(f"html_article_precision_min_share must be in [0, 1] or None, got {share!r}")
-        if not 0.0 <= self.html_listing_min_link_share <= 1.0:
-            raise ValueError(f"html_listing_min_link_share must be in [0, 1], got {self.html_listing_min_link_share!r}")
         if not 0.0 < self.near_duplicate_threshold <= 1.0:
             raise ValueError(
                 f"near_duplicate_threshold must be in (0, 1], got {self.near_duplicate_threshold}"
@@ -170,6 +202,11 @@ class CleanerConfig:
             # A bare "en,de" string is a common slip; accept it. Codes are case-folded, and an unknown
             # one ("english") is an error rather than a filter that drops every page.
             object.__setattr__(self, "languages", language_codes(self.languages))
+
+    @property
+    def extraction(self) -> ExtractionPolicy:
+        """The html_* options, as the policy that chooses an HTML page's main content."""
+        return self._extraction  # type: ignore[attr-defined]  # set in __post_init__
 
     def replace(self, **changes: object) -> "CleanerConfig":
         """A copy with some options changed; unknown names raise TypeError."""

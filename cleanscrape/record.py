@@ -49,6 +49,10 @@ class Record:
     #: where trafilatura kept little: resiliparse's main content) or "html_text" (HTML
     #: with no main content found: the whole page's text).
     extractor: str = "text"
+    #: Why: the extraction arbiter's rule that chose an HTML page's text
+    #: ("trafilatura_default", "listing_main_region", "main_content_too_short", ...;
+    #: :mod:`cleanscrape.extract.arbiter`). None for page text.
+    extractor_rule: str | None = None
     #: What failed on the page without failing it (e.g. "htmldate: AssertionError").
     warnings: tuple[str, ...] = ()
 
@@ -76,6 +80,7 @@ class Record:
             "removed": [asdict(item) for item in self.removed],
             "dropped": self.dropped,
             "extractor": self.extractor,
+            "extractor_rule": self.extractor_rule,
             "warnings": list(self.warnings),
             "word_count": self.word_count,
         })

@@ -11,6 +11,8 @@ article changed; ``benchmarks/quality.py``).
 
 from __future__ import annotations
 
+import copy
+
 import regex
 
 from .guard import guarded
@@ -42,8 +44,8 @@ def listing_text(
 
     The region is the first ``<main>``, else ``role="main"`` element that holds
     any text (a skip-link target is often an empty ``<main>``), never the whole
-    body. ``tree`` loses the region's scripts, styles, menus and sidebars: pass
-    one that nothing reads afterwards. Where lxml or inscriptis raises on the region,
+    body. ``tree`` is left as it is: the region's scripts, styles, menus and sidebars
+    are dropped from a copy of it. Where lxml or inscriptis raises on the region,
     None, and ``warnings`` (when given) says so.
     """
     found = next(((candidate, text) for candidate in _candidates(tree) if (text := _text_of(candidate)).strip()), None)
@@ -55,6 +57,8 @@ def listing_text(
     if count_words(text) < needed:
         return None
     warnings = [] if warnings is None else warnings
+    # A copy: the page's tree is read by others (its kind, its text), and pruning changes it.
+    element = copy.deepcopy(element)
     # lxml refuses to join texts that hold control characters (a ValueError), and cannot
     # leave the region half pruned: then the region is not read.
     if not guarded(warnings, "main region", "lxml", lambda: _drop_hidden(element), False):

@@ -60,6 +60,7 @@ COLUMNS = (
     Column("removed", "list_of_struct", False, "removed lines with their reason (with --explain; else empty)", REMOVED_LINE),
     Column("dropped", "string", True, "why the record was rejected (empty, language, too_short, duplicate), or null"),
     Column("extractor", "string", True, "how the text was produced: text, trafilatura, resiliparse, html_text, ... (null: not cleaned here)"),
+    Column("extractor_rule", "string", True, "why: the rule that chose an HTML page's text (trafilatura_default, listing_main_region, ...; null: page text)"),
     Column("word_count", "integer", False, "words in text"),
     Column("warnings", "list_of_string", False, "what failed on the page without failing it (e.g. 'htmldate: AssertionError')"),
     Column("source", "string", True, "where the page was read: file, file:line (JSONL), file:row (Parquet), file:record (WARC)"),

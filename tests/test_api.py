@@ -36,7 +36,7 @@ def test_to_dict_is_json_ready_with_every_key() -> None:
         row = clean(page).to_dict()
         assert set(row) == {
             "id", "url", "title", "text", "language", "language_probability",
-            "metadata", "removed", "dropped", "extractor", "word_count", "warnings",
+            "metadata", "removed", "dropped", "extractor", "extractor_rule", "word_count", "warnings",
             "source", "http_status", "warc_date", "warc_record_id", "dup_cluster", "is_duplicate",
         }
         assert set(row["metadata"]) == {"author", "date", "sitename", "reading_minutes", "description", "input"}

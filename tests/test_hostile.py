@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from cleanscrape import Cleaner, CleanerConfig, clean, extract, pagemeta
-from cleanscrape import cleaner as cleaner_module
 
 HOSTILE = Path(__file__).resolve().parents[2] / "shared" / "data" / "hostile" / "htmldate_assertion.html"
 
@@ -84,14 +83,18 @@ def test_a_parse_failure_falls_back_to_the_page_text(monkeypatch) -> None:
 
 
 def test_a_resiliparse_failure_costs_its_opinion(monkeypatch) -> None:
-    monkeypatch.setattr(extract, "main_content_text", _raise)
+    import resiliparse.extract.html2text
+
+    monkeypatch.setattr(resiliparse.extract.html2text, "extract_plain_text", _raise)
     record = clean(ARTICLE)
     assert record.warnings == ("main content: resiliparse raised LibraryFailure",)
     assert record.extractor.startswith("trafilatura")
 
 
 def test_an_inscriptis_failure_on_the_full_page_leaves_an_empty_record(monkeypatch) -> None:
-    monkeypatch.setattr(cleaner_module, "html_to_text", _raise)
+    import inscriptis
+
+    monkeypatch.setattr(inscriptis, "get_text", _raise)
     record = Cleaner(CleanerConfig(input_format="html")).clean("<html><body><p>Two words</p></body></html>")
     assert record.extractor == "html_text"
     assert record.warnings == ("page text: inscriptis raised LibraryFailure",)
@@ -111,10 +114,12 @@ def test_an_inscriptis_failure_on_the_main_region_keeps_trafilaturas_text(monkey
     assert "main region: inscriptis raised LibraryFailure" in record.warnings
 
 
-def test_a_bug_of_our_own_still_raises(monkeypatch) -> None:
-    monkeypatch.setattr(extract, "count_words", _raise)
+def test_a_bug_of_our_own_still_raises() -> None:
+    import dataclasses
+
+    readers = dataclasses.replace(extract.Readers(), trafilatura_default=_raise)
     with pytest.raises(LibraryFailure):
-        clean(ARTICLE)
+        extract.extract_main_content(ARTICLE, readers=readers)
 
 
 def test_a_time_limit_is_not_swallowed(monkeypatch) -> None:
@@ -143,7 +148,7 @@ def test_question_page_search_is_linear_in_unclosed_type_lists() -> None:
     # 60,000 unclosed "@type" lists took 42 s when each scanned to the page's end.
     import time
 
-    from cleanscrape.extract import _QUESTION_PAGE
+    from cleanscrape.extract.page_kind import QUESTION_PAGE as _QUESTION_PAGE
 
     page = '<script type="application/ld+json">' + '"@type":[' * 60_000 + '"QAPage"</script>'
     started = time.process_time()

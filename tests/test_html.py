@@ -80,31 +80,42 @@ def test_an_article_page_is_read_in_trafilaturas_precision_mode_too(monkeypatch:
     assert modes == [(False, False), (False, False)]
 
 
+def _trafilatura_readers(default_text: str, precise_text: str, runs: list[bool] | None = None):
+    """Readers whose trafilatura modes return these texts (each run noted in ``runs``: precision or not)."""
+    from cleanscrape.extract import Candidate, Readers
+
+    def precision(page, fast, warnings):
+        (runs if runs is not None else []).append(True)
+        return Candidate("trafilatura_precision", precise_text)
+
+    def default(page, warnings):
+        (runs if runs is not None else []).append(False)
+        return Candidate("trafilatura", default_text)
+
+    return Readers(trafilatura_default=default, trafilatura_precision=precision)
+
+
 @pytest.mark.parametrize(("precise_words", "expected"), [(30, "trafilatura_precision"), (24, "trafilatura")])
-def test_the_precision_mode_is_not_taken_when_it_cut_the_story(
-    monkeypatch: pytest.MonkeyPatch, precise_words: int, expected: str
-) -> None:
-    import cleanscrape.extract as extract
+def test_the_precision_mode_is_not_taken_when_it_cut_the_story(precise_words: int, expected: str) -> None:
+    from cleanscrape.extract import extract_main_content
 
     story = " ".join(f"word{number}" for number in range(100))
-    texts = {False: story, True: " ".join(story.split()[:precise_words])}
-    monkeypatch.setattr(extract, "_main_content", lambda tree, url, answers, warnings, *, favor_precision, fast=False: (texts[favor_precision], frozenset()))
+    readers = _trafilatura_readers(story, " ".join(story.split()[:precise_words]))
     # The default share is a quarter of the default mode's words.
-    assert extract.extract_main_content(ARTICLE_PAGE).source == expected
+    assert extract_main_content(ARTICLE_PAGE, readers=readers).source == expected
 
 
-def test_a_long_precision_mode_text_is_taken_without_the_default_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    import cleanscrape.extract as extract
+def test_a_long_precision_mode_text_is_taken_without_the_default_run() -> None:
+    from cleanscrape.extract import extract_main_content
 
-    runs = []
-
-    def main_content(tree, url, answers, warnings, *, favor_precision, fast=False):
-        runs.append(favor_precision)
-        return " ".join(f"word{number}" for number in range(600 if favor_precision else 5000)), frozenset()
-
-    monkeypatch.setattr(extract, "_main_content", main_content)
-    assert extract.extract_main_content(ARTICLE_PAGE).source == "trafilatura_precision"
-    assert runs == [True]
+    runs: list[bool] = []
+    story = " ".join(f"word{number}" for number in range(5000))
+    readers = _trafilatura_readers(story, " ".join(story.split()[:600]), runs)
+    # resiliparse off: no confirmation, and the precision mode runs once, with trafilatura's comparisons.
+    policy = CleanerConfig(html_resiliparse_min_ratio=None).extraction
+    extraction = extract_main_content(ARTICLE_PAGE, policy=policy, readers=readers)
+    assert (extraction.source, extraction.rule) == ("trafilatura_precision", "article_precision_long")
+    assert runs == [True]  # no default run
 
 
 def test_a_date_named_only_in_the_text_needs_the_extensive_search() -> None:
@@ -226,9 +237,9 @@ def test_other_pages_comments_stay_out(structured_data: str) -> None:
 
 
 def test_answers_already_in_the_main_text_are_not_added_twice() -> None:
-    from cleanscrape.extract import _with_answers
+    from cleanscrape.extract.trafilatura_run import with_answers
 
-    assert _with_answers("Question\nAnswer one", "Answer one\nAnswer two") == "Question\nAnswer one\nAnswer two"
+    assert with_answers("Question\nAnswer one", "Answer one\nAnswer two") == "Question\nAnswer one\nAnswer two"
 
 
 def test_a_title_as_long_as_a_paragraph_does_not_remove_the_paragraph() -> None:
@@ -376,10 +387,10 @@ def test_a_slow_page_times_out(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_the_time_limit_is_not_swallowed_by_a_broad_except() -> None:
     # trafilatura wraps its parsers in ``except Exception``; the limit must still end the page.
-    from cleanscrape.extract import _time_limit
+    from cleanscrape.extract.deadline import time_limit
 
     started = time.monotonic()
-    with pytest.raises(PageTimeout), _time_limit(0.2):
+    with pytest.raises(PageTimeout), time_limit(0.2):
         try:
             time.sleep(5)
         except Exception:
@@ -391,13 +402,13 @@ def test_the_time_limit_is_not_swallowed_by_a_broad_except() -> None:
 def test_the_time_limit_keeps_a_callers_own_timer() -> None:
     import signal
 
-    from cleanscrape.extract import _time_limit
+    from cleanscrape.extract.deadline import time_limit
 
     fired = []
     previous = signal.signal(signal.SIGALRM, lambda signum, frame: fired.append(signum))
     try:
         signal.setitimer(signal.ITIMER_REAL, 0.5)
-        with _time_limit(5):
+        with time_limit(5):
             pass
         assert signal.getitimer(signal.ITIMER_REAL)[0] > 0
         time.sleep(1)

@@ -1,9 +1,13 @@
 """resiliparse's main content as a second opinion where trafilatura kept little of an HTML page."""
 
+import dataclasses
+
 import pytest
 
-import cleanscrape.extract as extract
 from cleanscrape import CleanerConfig, clean
+from cleanscrape.extract import Candidate, Readers, extract_main_content
+from cleanscrape.extract.page_kind import declares_product
+from cleanscrape.region import count_words
 from cleanscrape.resiliparse_text import main_content_text
 
 SECTIONS = [
@@ -29,21 +33,33 @@ def _words(prefix: str, count: int) -> str:
     return " ".join(f"{prefix}{n}" for n in range(count))
 
 
-def _trafilatura_keeps(monkeypatch: pytest.MonkeyPatch, default: str, precise: str | None = None) -> None:
-    """trafilatura's default mode (and precision mode) return these texts."""
-    texts = {False: default, True: precise if precise is not None else default}
-    monkeypatch.setattr(extract, "_main_content", lambda tree, url, answers, warnings, *, favor_precision, fast=False: (texts[favor_precision], frozenset()))
+def _trafilatura_keeps(default: str, precise: str | None = None, readers: Readers = Readers()) -> Readers:
+    """Readers whose trafilatura default mode (and precision mode) return these texts."""
+    precise = precise if precise is not None else default
+    return dataclasses.replace(
+        readers,
+        trafilatura_default=lambda page, warnings: Candidate("trafilatura", default),
+        trafilatura_precision=lambda page, fast, warnings: Candidate("trafilatura_precision", precise),
+    )
 
 
-def _recording_second_opinions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    calls = []
+def _recording_second_opinions(calls: list[str]) -> Readers:
+    """Readers whose resiliparse reader records the pages it is asked for."""
 
-    def recording(html):
-        calls.append(html)
-        return main_content_text(html)
+    def recording(page, warnings):
+        calls.append(page.html)
+        return Readers.resiliparse(page, warnings)
 
-    monkeypatch.setattr(extract, "main_content_text", recording)
-    return calls
+    return dataclasses.replace(Readers(), resiliparse=recording)
+
+
+def _config(**options) -> object:
+    return CleanerConfig(**options).extraction
+
+
+def _extract(page: str, readers: Readers, **options):
+    """The extraction, the full-page fallback off (these texts are short) unless ``options`` set it."""
+    return extract_main_content(page, policy=_config(**{"html_min_main_words": 0, **options}), readers=readers)
 
 
 def test_main_content_keeps_the_sections_and_leaves_out_menus_and_footers() -> None:
@@ -60,76 +76,83 @@ def test_text_that_cannot_be_encoded_gives_no_second_opinion() -> None:
     assert main_content_text("<p>broken \ud800 surrogate</p>") is None
 
 
-def test_where_trafilatura_kept_one_block_resiliparse_gives_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    _trafilatura_keeps(monkeypatch, SECTIONS[0][1])
-    extraction = extract.extract_main_content(SERVICE_PAGE)
-    assert extraction.source == "resiliparse"
+def test_where_trafilatura_kept_one_block_resiliparse_gives_the_text() -> None:
+    extraction = _extract(SERVICE_PAGE, _trafilatura_keeps(SECTIONS[0][1]))
+    assert (extraction.source, extraction.rule) == ("resiliparse", "resiliparse_found_more")
     assert all(paragraph in extraction.text for _, paragraph in SECTIONS)
-    # The record says which path produced it; the metadata is still trafilatura's.
-    record = clean(SERVICE_PAGE)
-    assert record.extractor == "resiliparse"
-    assert record.title == "Services"
+    # The metadata is still trafilatura's.
+    assert extraction.title == "Services"
 
 
-def test_resiliparse_must_find_a_fifth_more_and_a_paragraph_more(monkeypatch: pytest.MonkeyPatch) -> None:
-    resiliparse_words = extract.count_words(main_content_text(SERVICE_PAGE))
+def test_resiliparse_must_find_a_fifth_more_and_a_paragraph_more() -> None:
+    resiliparse_words = count_words(main_content_text(SERVICE_PAGE))
     # Nearly everything resiliparse found: trafilatura's text stays.
-    _trafilatura_keeps(monkeypatch, _words("w", int(resiliparse_words / 1.2) + 1))
-    assert extract.extract_main_content(SERVICE_PAGE).source == "trafilatura"
+    readers = _trafilatura_keeps(_words("w", int(resiliparse_words / 1.2) + 1))
+    assert _extract(SERVICE_PAGE, readers).source == "trafilatura"
     # A fifth more, but fewer than 30 words more: the page's edge, not missed content.
     short_page = "<html><body><main><p>" + _words("x", 60) + "</p></main></body></html>"
-    _trafilatura_keeps(monkeypatch, _words("x", 40))
-    assert extract.extract_main_content(short_page).source == "trafilatura"
+    assert _extract(short_page, _trafilatura_keeps(_words("x", 40))).source == "trafilatura"
 
 
-def test_a_product_page_keeps_trafilaturas_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = _recording_second_opinions(monkeypatch)
-    _trafilatura_keeps(monkeypatch, SECTIONS[0][1])
-    assert extract.extract_main_content(PRODUCT_PAGE).source == "trafilatura"
+def test_a_product_page_keeps_trafilaturas_text() -> None:
+    calls = []
+    readers = _trafilatura_keeps(SECTIONS[0][1], readers=_recording_second_opinions(calls))
+    assert _extract(PRODUCT_PAGE, readers).source == "trafilatura"
     assert calls == []  # the product test comes first: resiliparse does not run
 
 
-def test_none_never_runs_resiliparse(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = _recording_second_opinions(monkeypatch)
-    _trafilatura_keeps(monkeypatch, SECTIONS[0][1])
-    assert extract.extract_main_content(SERVICE_PAGE, resiliparse_min_ratio=None).source == "trafilatura"
-    # The option reaches the extraction from the Cleaner (one short block: the full page's text).
-    assert clean(SERVICE_PAGE, html_resiliparse_min_ratio=None).extractor == "html_text"
+def test_none_never_runs_resiliparse() -> None:
+    calls = []
+    readers = _trafilatura_keeps(SECTIONS[0][1], readers=_recording_second_opinions(calls))
+    policy = _config(html_resiliparse_min_ratio=None, html_min_main_words=0)
+    assert extract_main_content(SERVICE_PAGE, policy=policy, readers=readers).source == "trafilatura"
+    # One short block: the full page's text.
+    extraction = extract_main_content(SERVICE_PAGE, policy=_config(html_resiliparse_min_ratio=None), readers=readers)
+    assert (extraction.source, extraction.rule) == ("html_text", "main_content_too_short")
     assert calls == []
+    # The option reaches the extraction from the Cleaner.
+    assert CleanerConfig(html_resiliparse_min_ratio=None).extraction.resiliparse_min_ratio is None
     with pytest.raises(ValueError, match="html_resiliparse_min_ratio"):
         CleanerConfig(html_resiliparse_min_ratio=0)
 
 
-def test_on_an_article_the_precision_text_needs_half_as_much_again_against_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = _recording_second_opinions(monkeypatch)
-    resiliparse_words = extract.count_words(main_content_text(SERVICE_PAGE))
+def test_on_an_article_the_precision_text_needs_half_as_much_again_against_it() -> None:
+    calls = []
+    recording = _recording_second_opinions(calls)
+    resiliparse_words = count_words(main_content_text(SERVICE_PAGE))
     default = _words("w", int(resiliparse_words / 1.3))
     # The precision mode's text is taken (it keeps over a quarter of the default mode's words);
     # resiliparse has 1.3 times the default mode's words, under the 1.5 an article needs.
-    _trafilatura_keeps(monkeypatch, default, precise=" ".join(default.split()[:40]))
-    assert extract.extract_main_content(ARTICLE_PAGE).source == "trafilatura_precision"
+    readers = _trafilatura_keeps(default, precise=" ".join(default.split()[:40]), readers=recording)
+    assert _extract(ARTICLE_PAGE, readers).rule == "article_precision_share"
     assert len(calls) == 1
     # Against a default text of a third of resiliparse's, it is taken.
     default = _words("w", resiliparse_words // 3)
-    _trafilatura_keeps(monkeypatch, default, precise=" ".join(default.split()[:20]))
-    assert extract.extract_main_content(ARTICLE_PAGE).source == "resiliparse"
+    readers = _trafilatura_keeps(default, precise=" ".join(default.split()[:20]), readers=recording)
+    assert _extract(ARTICLE_PAGE, readers).source == "resiliparse"
     # A precision text that kept all the default mode had gives no second opinion (resiliparse
     # is read once, to tell whether the default mode must run).
     calls.clear()
-    _trafilatura_keeps(monkeypatch, default, precise=default)
-    assert extract.extract_main_content(ARTICLE_PAGE).source == "trafilatura_precision"
+    readers = _trafilatura_keeps(default, precise=default, readers=recording)
+    assert _extract(ARTICLE_PAGE, readers).source == "trafilatura_precision"
     assert len(calls) == 1
 
 
-def test_resiliparse_confirming_the_precision_text_saves_trafilaturas_other_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_resiliparse_confirming_the_precision_text_saves_trafilaturas_other_runs() -> None:
     runs, words, resiliparse = [], {}, {}
 
-    def main_content(tree, url, answers, warnings, *, favor_precision, fast=False):
-        runs.append((favor_precision, fast))
-        return _words("w", words[favor_precision, fast]), frozenset()
+    def default(page, warnings):
+        runs.append((False, False))
+        return Candidate("trafilatura", _words("w", words[False, False]))
 
-    monkeypatch.setattr(extract, "_main_content", main_content)
-    monkeypatch.setattr(extract, "main_content_text", lambda html: resiliparse["text"])
+    def precision(page, fast, warnings):
+        runs.append((True, fast))
+        return Candidate("trafilatura_precision", _words("w", words[True, fast]))
+
+    def second(page, warnings):
+        return None if resiliparse["text"] is None else Candidate("resiliparse", resiliparse["text"])
+
+    readers = Readers(trafilatura_default=default, trafilatura_precision=precision, resiliparse=second)
 
     def source(resiliparse_words, fast, full, **options):
         """The text's source, with resiliparse's text of ``resiliparse_words`` (None: it cannot
@@ -137,7 +160,7 @@ def test_resiliparse_confirming_the_precision_text_saves_trafilaturas_other_runs
         runs.clear()
         words.update({(True, True): fast, (True, False): full, (False, False): 2000})
         resiliparse["text"] = None if resiliparse_words is None else _words("r", resiliparse_words)
-        return extract.extract_main_content(ARTICLE_PAGE, **options).source
+        return _extract(ARTICLE_PAGE, readers, **options).source
 
     # Under 1.5 times the fast run's words: the page holds no more article, one run.
     assert source(299, fast=200, full=250) == "trafilatura_precision"
@@ -156,10 +179,10 @@ def test_resiliparse_confirming_the_precision_text_saves_trafilaturas_other_runs
     assert source(0, fast=200, full=250) == "trafilatura"
     assert len(runs) == 3
     # Where resiliparse cannot run, or is off, the comparisons always run.
-    for options in ({}, {"resiliparse_min_ratio": None}):
+    for options in ({}, {"html_resiliparse_min_ratio": None}):
         assert source(None, fast=200, full=600, **options) == "trafilatura_precision"
         assert runs == [(True, False)]
-    assert source(299, fast=200, full=250, resiliparse_min_ratio=None) == "trafilatura"
+    assert source(299, fast=200, full=250, html_resiliparse_min_ratio=None) == "trafilatura"
     assert runs == [(True, False), (False, False)]
 
 
@@ -185,7 +208,7 @@ def test_resiliparse_confirming_the_precision_text_saves_trafilaturas_other_runs
 def test_what_declares_a_product(head: str, product: bool) -> None:
     from trafilatura.utils import load_html
 
-    assert extract._declares_product(load_html(SERVICE_PAGE.replace("<head>", "<head>" + head))) is product
+    assert declares_product(load_html(SERVICE_PAGE.replace("<head>", "<head>" + head))) is product
 
 
 @pytest.mark.parametrize(
@@ -196,33 +219,34 @@ def test_what_declares_a_product_in_microdata(itemtype: str, product: bool) -> N
     from trafilatura.utils import load_html
 
     page = SERVICE_PAGE.replace("<main>", f'<main itemscope itemtype="{itemtype}">')
-    assert extract._declares_product(load_html(page)) is product
+    assert declares_product(load_html(page)) is product
     # An item inside another (a product in a review) says nothing of the page.
     nested = SERVICE_PAGE.replace("<main>", f'<main itemscope itemtype="https://schema.org/Review"><div itemscope itemtype="{itemtype}">x</div>')
-    assert not extract._declares_product(load_html(nested))
+    assert not declares_product(load_html(nested))
 
 
-def test_text_a_browser_would_move_keeps_trafilaturas_text(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_text_a_browser_would_move_keeps_trafilaturas_text() -> None:
     # Text loose in a <table> comes before the table in resiliparse's (a browser's) reading:
     # not the page's order, so no second opinion.
     rows = "".join(f"<tr><td>Zone {n} delivery takes {n + 1} working days from the depot</td></tr>" for n in range(8))
     page = SERVICE_PAGE.replace("</main>", f"<table>{rows}<b>Prices exclude the fuel surcharge set every month by the carrier.</b></table></main>")
     second = main_content_text(page)
     assert second.index("Prices exclude") < second.index("Zone 0")
-    _trafilatura_keeps(monkeypatch, SECTIONS[0][1])
-    assert extract.extract_main_content(page).source == "trafilatura"
-    assert extract.extract_main_content(SERVICE_PAGE).source == "resiliparse"
+    readers = _trafilatura_keeps(SECTIONS[0][1])
+    assert _extract(page, readers).source == "trafilatura"
+    assert _extract(SERVICE_PAGE, readers).source == "resiliparse"
 
 
-def test_a_deeply_nested_page_gets_no_second_opinion(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = _recording_second_opinions(monkeypatch)
-    _trafilatura_keeps(monkeypatch, SECTIONS[0][1])
+def test_a_deeply_nested_page_gets_no_second_opinion() -> None:
+    calls = []
     deep = SERVICE_PAGE.replace("<main>", "<main>" + "<div>" * 20000).replace("</main>", "</div>" * 20000 + "</main>")
-    assert extract.extract_main_content(deep).source == "trafilatura"
-    assert calls == []
+    readers = _trafilatura_keeps(SECTIONS[0][1], readers=_recording_second_opinions(calls))
+    assert _extract(deep, readers).source == "trafilatura"
+    # The real reader is asked, and declines without running resiliparse.
+    assert calls and "<div>" * 100 in calls[0]
 
 
-def test_a_question_page_keeps_its_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_question_page_keeps_its_answers() -> None:
     answer = "Drain the tank first, then loosen the valve a quarter turn at a time until the pressure drops."
     question = SERVICE_PAGE.replace("<head>", '<head><script type="application/ld+json">{"@type": "QAPage"}</script>')
     filed_as_comments = question.replace("</main>", f'</main><div id="comments"><div class="comment"><p>{answer}</p></div></div>')
@@ -232,21 +256,22 @@ def test_a_question_page_keeps_its_answers(monkeypatch: pytest.MonkeyPatch) -> N
     assert answer not in main_content_text(filed_as_comments)
     assert answer in extract_plain_text(filed_as_comments, main_content=True, comments=True)
     # trafilatura's text (answers included on a question page) stays: resiliparse would drop the answer.
-    _trafilatura_keeps(monkeypatch, SECTIONS[0][1] + "\n" + answer)
-    extraction = extract.extract_main_content(filed_as_comments)
+    readers = _trafilatura_keeps(SECTIONS[0][1] + "\n" + answer)
+    extraction = _extract(filed_as_comments, readers)
     assert extraction.source == "trafilatura"
     assert answer in extraction.text
     # Where resiliparse holds the answer too, it is taken.
     in_main = question.replace("</main>", f"<div><p>{answer}</p></div></main>")
-    extraction = extract.extract_main_content(in_main)
+    extraction = _extract(in_main, readers)
     assert extraction.source == "resiliparse"
     assert answer in extraction.text
 
 
-def test_a_listing_region_is_not_second_guessed(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = _recording_second_opinions(monkeypatch)
+def test_a_listing_region_is_not_second_guessed() -> None:
+    calls = []
     links = "".join(f"<li><a href='/item/{n}'>Item number {n} in the catalogue of this shop</a></li>" for n in range(60))
     listing = "<html><body><main><ul>" + links + "</ul></main></body></html>"
-    _trafilatura_keeps(monkeypatch, "Item number 0 in the catalogue")
-    assert extract.extract_main_content(listing).source == "main_element"
+    readers = _trafilatura_keeps("Item number 0 in the catalogue", readers=_recording_second_opinions(calls))
+    extraction = _extract(listing, readers)
+    assert (extraction.source, extraction.rule) == ("main_element", "listing_main_region")
     assert calls == []
