@@ -15,6 +15,7 @@ from .guard import guarded
 from .htmltext import html_to_text, looks_like_html
 from .lines import segment
 from .neardup import normalize
+from .reasons import NOT_MAIN_CONTENT  # explain's reason for page lines outside the extracted main content
 from .record import Metadata, Record, RemovedLine
 
 #: ``Record.extractor`` values: how the text was produced.
@@ -24,8 +25,6 @@ TEXT = "text"  # page text, cleaned line by line
 # "main_element" (a listing: the page's <main> region, which trafilatura mostly left out),
 # "resiliparse" (a page where trafilatura kept little: resiliparse's main content).
 FULL_PAGE = "html_text"  # HTML whose main content came out (nearly) empty: the whole page's text, cleaned
-#: ``explain`` reason for page lines outside the extracted main content.
-NOT_MAIN_CONTENT = "not_main_content"
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,6 @@ import regex
 from ..lines import Line
 from ..vocabulary import BREADCRUMB_HOME, BREADCRUMB_LEAD
 
-REASON = "breadcrumb"
 
 # Not the arrows of code: "->", "=>", "-->", ">=", ">>=", and "::" only with spaces
 # around it ("Home :: News", never "tokio::main"). The spaces around a separator are

@@ -3,7 +3,6 @@
 from ..lines import Line
 from ..vocabulary import CAPTION, CAPTION_CREDIT
 
-REASON = "caption"
 
 
 def matches(line: Line) -> bool:

@@ -3,7 +3,6 @@
 from ..lines import Line
 from ..vocabulary import PLACEHOLDER
 
-REASON = "placeholder"
 
 
 def matches(line: Line) -> bool:

@@ -3,7 +3,6 @@
 from ..lines import Line
 from ..vocabulary import WIDGET, WIDGET_PROMPT
 
-REASON = "widget"
 
 
 def matches(line: Line) -> bool:
