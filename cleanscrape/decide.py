@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import language as lang
 from . import reasons as why
 from .config import CleanerConfig
-from .detectors import LINE_DETECTORS, LineDetectors, comments, first_line_reason, navigation, related_list
+from .detectors import LINE_DETECTORS, FirstReasons, LineDetectors, comments, navigation, related_list
 from .detectors.byline import Byline
 from .lines import Line, fold_spaces, segment
 from .page_context import Pass, PageContext
@@ -95,15 +95,16 @@ def classify_text(
     (:mod:`cleanscrape.paragraphs`), and each page line takes its paragraph's reason.
     ``detectors`` are the line checks (:func:`cleanscrape.detectors.line_detectors`)."""
     lines = segment(text)
-    detected = [first_line_reason(line, detectors) for line in lines]
+    first_reason = FirstReasons(detectors)
+    detected = [first_reason(line) for line in lines]
     # A template line or program text stands alone even inside wrapped text.
     units = [reason is not None or line.looks_like_code for line, reason in zip(lines, detected)]
     groups = group_lines(text, lines, units)
     if all(len(group) == 1 and not has_borders(lines[group[0]]) for group in groups):
-        return classify_page(lines, config, is_site_template, detected, detectors)
+        return _classify_page(lines, config, is_site_template, detected, first_reason)
     joined = [paragraph_line(lines, group) for group in groups]
     joined_detected = [
-        detected[group[0]] if line is lines[group[0]] else first_line_reason(line, detectors) for line, group in zip(joined, groups)
+        detected[group[0]] if line is lines[group[0]] else first_reason(line) for line, group in zip(joined, groups)
     ]
     sources = [tuple(lines[position] for position in group) for group in groups]
     template = None
@@ -111,7 +112,7 @@ def classify_text(
         # A paragraph is the site's template when each of its page lines is.
         by_text = {line.text: all(is_site_template(part.text) for part in source) for line, source in zip(joined, sources)}
         template = by_text.__getitem__
-    verdict = classify_page(joined, config, template, joined_detected, detectors)
+    verdict = _classify_page(joined, config, template, joined_detected, first_reason)
     # A border alone is layout: nothing of it belongs in the text.
     reasons = [why.BORDER if reason is None and not line.text else reason for line, reason in zip(joined, verdict.reasons)]
     return dataclasses.replace(verdict, reasons=reasons, sources=sources)
@@ -141,7 +142,17 @@ def classify_page(
     cleaning would clean them, until the language holds still. So cleaning is
     idempotent.
     """
-    verdict = _classify_page_once(lines, config, is_site_template, detected, detectors)
+    return _classify_page(lines, config, is_site_template, detected, FirstReasons(detectors))
+
+
+def _classify_page(
+    lines: list[Line],
+    config: CleanerConfig,
+    is_site_template: Callable[[str], bool] | None,
+    detected: Sequence[str | None] | None,
+    first_reason: FirstReasons,
+) -> PageVerdict:
+    verdict = _classify_page_once(lines, config, is_site_template, detected, first_reason)
     read = lines  # the lines whose sample gave verdict.language
     for _ in range(_MAX_LANGUAGE_ROUNDS):
         kept_at = [position for position, reason in enumerate(verdict.reasons) if reason is None]
@@ -151,7 +162,7 @@ def classify_page(
         sample = _language_sample(kept, config)
         if sample == _language_sample(read, config) or _code(lang.detect(sample, config.language_seed)) == _code(verdict.language):
             break
-        again = _classify_page_once(segment("\n".join(line.text for line in kept)), config, is_site_template, None, detectors)
+        again = _classify_page_once(segment("\n".join(line.text for line in kept)), config, is_site_template, None, first_reason)
         reasons = list(verdict.reasons)
         for position, reason in zip(kept_at, again.reasons):
             reasons[position] = reason
@@ -171,11 +182,11 @@ def _language_sample(lines: Sequence[Line], config: CleanerConfig) -> str:
 def _classify_page_once(
     lines: list[Line],
     config: CleanerConfig,
-    is_site_template: Callable[[str], bool] | None = None,
-    detected: Sequence[str | None] | None = None,
-    detectors: LineDetectors = LINE_DETECTORS,
+    is_site_template: Callable[[str], bool] | None,
+    detected: Sequence[str | None] | None,
+    first_reason: FirstReasons,
 ) -> PageVerdict:
-    page = read_page(lines, config, is_site_template, detected=detected, detectors=detectors)
+    page = read_page(lines, config, is_site_template, detected=detected, first_reason=first_reason)
     return _run(page, PAGE_PASSES, with_facts=True)
 
 
@@ -204,7 +215,7 @@ def classify_extracted(
     near-duplicate of one in another variant (:mod:`cleanscrape.tabs`).
     """
     program = [fold_spaces(line.text) in code_lines for line in lines] if code_lines else [False] * len(lines)
-    page = read_page(lines, config, is_site_template, program, detectors=detectors)
+    page = read_page(lines, config, is_site_template, program, first_reason=FirstReasons(detectors))
     page.title, page.tab_variants = title, tab_variants
     return _run(page, EXTRACTED_PASSES, with_facts=False)
 

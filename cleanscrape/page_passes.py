@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from . import language as lang
 from . import reasons as why
 from .config import CleanerConfig
-from .detectors import LINE_DETECTORS, LineDetectors, comments, first_line_reason, footer, navigation
+from .detectors import comments, first_line_reason, footer, navigation
 from .lines import Line
 from .mainblock import WALL, anchor_bonus, best_span, in_spans, is_paragraph, is_prose, line_weight
 from .neardup import earlier_duplicates, normalize
@@ -33,15 +33,16 @@ def read_page(
     is_site_template: Callable[[str], bool] | None = None,
     program: Sequence[bool] = (),
     detected: Sequence[str | None] | None = None,
-    detectors: LineDetectors = LINE_DETECTORS,
+    first_reason: Callable[[Line], str | None] | None = None,
 ) -> PageContext:
     """The page language and, per line, stop-word density, prose or not, and the first line detector's reason.
 
     The language is read from lines not marked as ``program`` text, if there are any.
-    ``detected`` gives each line's first detector reason when the caller has it already.
+    ``detected`` gives each line's first detector reason when the caller has it already,
+    else ``first_reason`` finds it (by default, :data:`cleanscrape.detectors.LINE_DETECTORS`).
     """
     if detected is None:
-        detected = [first_line_reason(line, detectors) for line in lines]
+        detected = [(first_reason or first_line_reason)(line) for line in lines]
     words = [(line, reason) for line, reason, in_code in zip(lines, detected, program) if not in_code] if any(program) else list(zip(lines, detected))
     # The page's language is its article's: menus and footers in another language
     # (an English template around a Chinese story) must not outvote it.

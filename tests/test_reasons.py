@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleanscrape import Cleaner, CleanerConfig, reasons
 from cleanscrape.decide import classify_extracted, classify_text
@@ -93,3 +95,40 @@ def test_a_detector_added_by_one_registry_line_takes_effect() -> None:
     assert first_line_reason(make_line(0, TOY_LINE), detectors) == "toy_sponsor"
     assert classify_text(page, CleanerConfig(), detectors=detectors).reasons == [None, "toy_sponsor"]
     assert classify_extracted(segment(page), CleanerConfig(), detectors=detectors).reasons == [None, "toy_sponsor"]
+
+
+#: Text near the gates: their marks and what their patterns hold around them.
+_NEAR_GATES = st.text(alphabet="{}%[]_$#<>:/\\»›→⟩=- aZA", max_size=40)
+
+
+@given(_NEAR_GATES)
+def test_a_detector_s_gate_only_turns_away_lines_its_patterns_would_not_match(text: str) -> None:
+    """The gates are exact: without a gate's marks, no pattern behind it can match."""
+    from cleanscrape.detectors import breadcrumb, navigation, placeholder
+    from cleanscrape.vocabulary import PAGER, PLACEHOLDER
+
+    if not any(mark in text for mark in placeholder.GATE):
+        assert not PLACEHOLDER.search(text)
+    for candidate in (text, f"Next {text}", f"Previous post {text}"):
+        if not any(mark in candidate for mark in navigation.PAGER_GATE):
+            assert not PAGER.match(candidate)
+        if not any(mark in candidate for mark in breadcrumb.GATE):
+            assert all(
+                len([part for part in separator.split(candidate) if part.strip()]) < 2
+                for separator in (breadcrumb._ARROWS, breadcrumb._SLASHES)
+            )
+
+
+def test_first_verdicts_are_read_once_per_line_text_on_a_page() -> None:
+    seen: list[str] = []
+
+    def counting(line) -> bool:
+        seen.append(line.text)
+        return False
+
+    detectors = (("toy_counter", counting), *LINE_DETECTORS)
+    page = "\n".join(["Home", "News", STORY, "Home", "News", STORY, "Home"])
+    plain = classify_text(page, CleanerConfig())
+    counted = classify_text(page, CleanerConfig(), detectors=detectors)
+    assert counted.reasons == plain.reasons
+    assert sorted(seen) == sorted({"Home", "News", STORY})

@@ -47,3 +47,20 @@ def first_line_reason(line: Line, detectors: LineDetectors = LINE_DETECTORS) -> 
         if matches(line):
             return reason
     return None
+
+
+class FirstReasons:
+    """One page's first line verdicts, memoised by line text: a page repeats its template
+    lines, and cleaning its kept lines again (:func:`cleanscrape.decide.classify_page`) reads
+    them again. A line's verdict depends on its text alone; make one per page, never share."""
+
+    __slots__ = ("_by_text", "_detectors")
+
+    def __init__(self, detectors: LineDetectors = LINE_DETECTORS) -> None:
+        self._detectors = detectors
+        self._by_text: dict[str, str | None] = {}
+
+    def __call__(self, line: Line) -> str | None:
+        if line.text not in self._by_text:
+            self._by_text[line.text] = first_line_reason(line, self._detectors)
+        return self._by_text[line.text]

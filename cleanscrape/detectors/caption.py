@@ -4,7 +4,6 @@ from ..lines import Line
 from ..vocabulary import CAPTION, CAPTION_CREDIT
 
 
-
 def matches(line: Line) -> bool:
     if line.words > 45:
         return False

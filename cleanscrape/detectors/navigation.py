@@ -27,8 +27,12 @@ def is_inline_menu(line: Line) -> bool:
     return len(items) >= MIN_INLINE_ITEMS and all(len(item.split()) <= 3 for item in items)
 
 
+#: PAGER's "Next:" needs one of these after its word: a line without any is no pager.
+PAGER_GATE = (":", "»", "›", ">", "→")
+
+
 def is_pager(line: Line) -> bool:
-    return line.words <= 20 and bool(PAGER.match(line.content))
+    return line.words <= 20 and any(mark in line.content for mark in PAGER_GATE) and bool(PAGER.match(line.content))
 
 
 def is_link_like(line: Line, short_words: int) -> bool:

@@ -4,7 +4,6 @@ from ..lines import Line
 from ..vocabulary import SHARE_ACTION, SHARE_LEAD, SHARE_WORDS
 
 
-
 def matches(line: Line) -> bool:
     if line.words > 16:
         return False

@@ -4,7 +4,6 @@ from ..lines import Line
 from ..vocabulary import WIDGET, WIDGET_PROMPT
 
 
-
 def matches(line: Line) -> bool:
     if line.words <= 6 and WIDGET.match(line.content):
         return True
