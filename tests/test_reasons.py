@@ -132,3 +132,20 @@ def test_first_verdicts_are_read_once_per_line_text_on_a_page() -> None:
     counted = classify_text(page, CleanerConfig(), detectors=detectors)
     assert counted.reasons == plain.reasons
     assert sorted(seen) == sorted({"Home", "News", STORY})
+
+
+def test_records_diff_compares_renamed_reasons_under_their_old_name(capsys) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from records_diff import compare, parse_same_reasons
+
+    renamed = parse_same_reasons(["boilerplate=outside_article,advertisement"])
+    assert renamed == {"outside_article": "boilerplate", "advertisement": "boilerplate"}
+    before = {"a": {"text": "x", "removed": [{"line": 1, "text": "Ad", "reason": "boilerplate"}]}}
+    after = {"a": {"text": "x", "removed": [{"line": 1, "text": "Ad", "reason": "advertisement"}]}}
+    assert compare(before, after, shown=0, renamed=renamed) == 0
+    assert "boilerplate -> advertisement 1" in capsys.readouterr().out
+    assert compare(before, after, shown=0) == 1
+    moved = {"a": {"text": "x", "removed": [{"line": 2, "text": "Ad", "reason": "advertisement"}]}}
+    assert compare(before, moved, shown=0, renamed=renamed) == 1
