@@ -215,8 +215,12 @@ def markdown(reasons: Iterable[Reason] = REASONS) -> str:
         "`disclosure`), the lines outside the article (`outside_article`) and table borders alone on a",
         "line (`border`) were all `boilerplate`.",
         "",
-        "| reason | kind | what it means |",
-        "| --- | --- | --- |",
+        "| reason | kind | what it means | roles in the decision |",
+        "| --- | --- | --- | --- |",
     ]
-    out += [f"| `{reason.name}` | {reason.kind} | {reason.meaning.replace('|', '&#124;')} |" for reason in reasons]
+    out += [
+        f"| `{reason.name}` | {reason.kind} | {reason.meaning.replace('|', '&#124;')} | "
+        f"{', '.join(role for role in ROLES if role in reason.roles)} |"
+        for reason in reasons
+    ]
     return "\n".join(out) + "\n"
