@@ -11,6 +11,12 @@ field that differs, page by page.
     ... change the code ...
     python benchmarks/records_diff.py --write after.jsonl.gz --compare before.jsonl.gz
 
+A change that renames reasons on purpose says so with ``--same-reason``:
+``--same-reason boilerplate=outside_article,advertisement,...`` compares each
+removed line's reason after mapping the old name to the new (any of the listed
+names counts as the old one), so text, title, metadata and which lines were
+removed must still be identical; the new names are counted.
+
 Exit status 0: identical; 1: records differ (each listed).
 """
 
@@ -73,8 +79,39 @@ def _read(path: Path) -> dict[str, dict]:
         return {row["key"]: row["record"] for row in map(json.loads, lines)}
 
 
-def compare(before: dict[str, dict], after: dict[str, dict], shown: int) -> int:
-    """Print the differing records, field by field; the number that differ."""
+def parse_same_reasons(values: list[str]) -> dict[str, str]:
+    """``old=new1,new2`` arguments as {new name: old name}."""
+    renamed: dict[str, str] = {}
+    for value in values:
+        old, _, new = value.partition("=")
+        if not old or not new:
+            raise argparse.ArgumentTypeError(f"--same-reason wants old=new[,new...], got {value!r}")
+        renamed.update({name.strip(): old.strip() for name in new.split(",") if name.strip()})
+    return renamed
+
+
+def with_old_reasons(record: dict, renamed: dict[str, str], counts: Counter[str]) -> dict:
+    """The record with each renamed reason of its removed lines back under its old name (``counts`` the new names)."""
+    if not renamed or not record.get("removed"):
+        return record
+    removed = []
+    for item in record["removed"]:
+        if item.get("reason") in renamed:
+            counts[f"{renamed[item['reason']]} -> {item['reason']}"] += 1
+            item = {**item, "reason": renamed[item["reason"]]}
+        removed.append(item)
+    return {**record, "removed": removed}
+
+
+def compare(before: dict[str, dict], after: dict[str, dict], shown: int, renamed: dict[str, str] | None = None) -> int:
+    """Print the differing records, field by field; the number that differ.
+
+    ``renamed`` maps a new reason name to the old one it replaces: ``after``'s reasons
+    are read under their old names, and how many lines took each new name is printed.
+    """
+    renames: Counter[str] = Counter()
+    if renamed:
+        after = {key: with_old_reasons(record, renamed, renames) for key, record in after.items()}
     differing = 0
     fields: Counter[str] = Counter()
     for key in sorted(before.keys() | after.keys()):
@@ -95,6 +132,8 @@ def compare(before: dict[str, dict], after: dict[str, dict], shown: int) -> int:
                 print(f"  - {field}: {json.dumps(old.get(field))[:300]}")
                 print(f"  + {field}: {json.dumps(new.get(field))[:300]}")
     print(f"{len(after)} records, {differing} differ" + (f" (fields: {dict(fields)})" if fields else ""))
+    if renamed:
+        print("removed lines under a new reason name: " + (", ".join(f"{name} {count}" for name, count in sorted(renames.items())) or "none"))
     return differing
 
 
@@ -105,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--limit", type=int, help="only the first N pages of each dataset")
     parser.add_argument("--show", type=int, default=20, help="differing records printed in full")
+    parser.add_argument("--same-reason", action="append", default=[], metavar="OLD=NEW[,NEW...]",
+                        help="reasons renamed on purpose: compare NEW names as OLD (repeatable)")
     args = parser.parse_args(argv)
     rows = collect(args.jobs, args.limit)
     with gzip.open(args.write, "wt", encoding="utf-8") as out:
@@ -113,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrote {len(rows)} records to {args.write}")
     if args.compare is None:
         return 0
-    return 1 if compare(_read(args.compare), _read(args.write), args.show) else 0
+    renamed = parse_same_reasons(args.same_reason)
+    return 1 if compare(_read(args.compare), _read(args.write), args.show, renamed) else 0
 
 
 if __name__ == "__main__":

@@ -46,6 +46,7 @@ from gold_articles import Article, load_articles  # noqa: E402
 from cleanscrape import Cleaner, CleanerConfig, Record  # noqa: E402
 from cleanscrape.corpus import SiteProfile, clean_with_profile  # noqa: E402
 from cleanscrape.language import detect  # noqa: E402
+from cleanscrape.reasons import SITE_TEMPLATE  # noqa: E402
 from cleanscrape.scoring import macro_score, shingle_match, word_prf  # noqa: E402
 
 PAGES_PER_SITE = 25
@@ -249,7 +250,7 @@ def main() -> None:
     rows = {
         "single-page (Cleaner.clean)": score(pages, single),
         "learn + clean": score(pages, learned),
-        "  of which reason site_template": score(pages, learned, reason="site_template"),
+        f"  of which reason {SITE_TEMPLATE}": score(pages, learned, reason=SITE_TEMPLATE),
         f"held out: single-page ({len(held_out)} pages)": score(held_out, held_single),
         f"held out: learned on {PAGES_PER_SITE - HELD_OUT}/site, clean the rest": score(held_out, held_learned),
     }

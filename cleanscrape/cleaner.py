@@ -15,6 +15,7 @@ from .extract.full_page import full_page_text
 from .htmltext import reads_as_html
 from .lines import segment
 from .neardup import normalize
+from .reasons import NOT_MAIN_CONTENT  # explain's reason for page lines outside the extracted main content
 from .record import Metadata, Record, RemovedLine
 from .words import word_count
 
@@ -22,8 +23,6 @@ from .words import word_count
 TEXT = "text"  # page text, cleaned line by line
 # HTML is named by Extraction.source, the candidate the extraction arbiter chose
 # (cleanscrape.extract.candidate); FULL_PAGE is the whole page's text, cleaned as page text.
-#: ``explain`` reason for page lines outside the extracted main content.
-NOT_MAIN_CONTENT = "not_main_content"
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,9 +26,14 @@ from .io.shards import DEFAULT_SHARD_BYTES
 from .io.sinks import PARTIAL, open_sink
 from .io.sources import STDIN_FORMATS, FieldNames, InputPage, ReadFailure, expand_inputs, format_of, read_all
 from .options import load_config_file, parse_option
+from .reasons import NAMES as REASON_NAMES
+from .reasons import NOT_MAIN_CONTENT
 from .run import clean_run
 from .steps import BatchOptions, write_marked_duplicates
 from .urls import url_host
+
+#: ``explain`` lines up the page's text after the longest reason name.
+_REASON_WIDTH = max(len(name) for name in REASON_NAMES)
 
 EXIT_FAILURE = 1
 #: The shell's code for a run ended by Ctrl-C (128 + SIGINT).
@@ -383,13 +388,13 @@ def explain(page, record_id, as_json, input_format, text_field, html_field, id_f
                 "lines": [{"line": d.line, "text": d.text, "reason": d.reason} for d in decisions],
             }, ensure_ascii=False, indent=1))
             return
-        outside = "; lines outside its main content: not_main_content" if record.extractor not in ("text", "html_text") else ""
+        outside = f"; lines outside its main content: {NOT_MAIN_CONTENT}" if record.extractor not in ("text", "html_text") else ""
         click.echo(click.style(f"# {item.key}: extractor {record.extractor}{outside}; "
                                f"language {record.language}; {record.word_count} words kept"
                                + (f"; dropped: {record.dropped}" if record.dropped else ""), dim=True), err=True)
         for decision in decisions:
             label = "keep" if decision.reason is None else decision.reason
-            marker = click.style(f"{decision.line:5d} {label:<16} ", fg="green" if decision.reason is None else "red")
+            marker = click.style(f"{decision.line:5d} {label:<{_REASON_WIDTH}} ", fg="green" if decision.reason is None else "red")
             click.echo(f"{marker}{decision.text}")
     except BrokenPipeError:
         _end_quietly()

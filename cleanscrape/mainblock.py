@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from . import reasons as why
 from .config import CleanerConfig
 from .lines import Line
 
@@ -37,8 +38,11 @@ def is_paragraph(line: Line, prose: bool) -> bool:
     return prose and (line.words >= LONG_LINE_WORDS or line.content.rstrip("'\"”’») ").endswith((".", "…")))
 
 
+_WALLS = why.with_role(why.WALL)
+
+
 def line_weight(line: Line, reason: str | None, prose: bool, config: CleanerConfig) -> float:
-    if reason == "comments":
+    if reason in _WALLS:
         return WALL
     if reason is not None:
         return -(3.0 + line.words)
@@ -100,3 +104,35 @@ def best_span(weights: Sequence[float]) -> tuple[int, int]:
         if running > best_sum:
             best_sum, best = running, (start, index + 1)
     return best
+
+
+#: Besides the article's span, a run of lines whose weight (prose words, less template) reaches
+#: this much is article too: a story that an inset box or an advertisement splits in two,
+#: the posts of a thread, a listing's descriptions.
+EXTRA_SPAN_MIN_WEIGHT = 150.0
+
+
+def in_spans(weights: Sequence[float], span: tuple[int, int]) -> list[bool]:
+    """Whether each line is in the article span or in another heavy run outside it.
+    Comment walls end runs, and nothing after the first wall past the span counts."""
+    inside = [span[0] <= position < span[1] for position in range(len(weights))]
+    if span == (0, 0):
+        return inside
+    limit = next((position for position in range(span[1], len(weights)) if weights[position] == WALL), len(weights))
+    for low, high in ((0, span[0]), (span[1], limit)):
+        running, start = 0.0, low
+        best = (0.0, low, low)
+        runs: list[tuple[int, int]] = []
+        for position in range(low, high + 1):
+            weight = weights[position] if position < high else WALL
+            if weight == WALL or running + weight <= 0:
+                if best[0] >= EXTRA_SPAN_MIN_WEIGHT:
+                    runs.append((best[1], best[2]))
+                running, start, best = 0.0, position + 1, (0.0, position + 1, position + 1)
+                continue
+            running += weight
+            if running > best[0]:
+                best = (running, start, position + 1)
+        for first, end in runs:
+            inside[first:end] = [True] * (end - first)
+    return inside

@@ -6,13 +6,14 @@ from collections.abc import Sequence
 
 import regex
 
+from . import reasons as why
 from .lines import Line
 from .neardup import normalize
 
 #: How many lines above the article the title is looked for.
 LOOKBACK = 8
 #: Reasons a line between the title and the article may carry.
-_BETWEEN = frozenset({"byline", "share_bar", "caption", "boilerplate", "breadcrumb", "widget", "placeholder", "menu"})
+_BETWEEN = why.with_role(why.BETWEEN_TITLE_AND_ARTICLE)
 #: A copy may carry this many extra words ("| Example News").
 MAX_SUFFIX_WORDS = 5
 

@@ -191,25 +191,47 @@ CAPTION_CREDIT = regex.compile(
 
 #: A number alone ("9.1", "12k", "3."): a pager or a share count on a whole page.
 BARE_NUMBER = r"\d[\d,.]*\s*[km]?"
-BOILERPLATE = regex.compile(
-    r"^[«‹←]?\s*(?:advertisement|advertising|ad|ads|sponsored(?:\s+content)?|promoted|anzeige|werbung|publicité|"
-    r"publicidad|publicidade|pubblicità|iklan|реклама|广告|skip\s+to\s+(?:main\s+)?content|skip\s+to\s+navigation|"
-    r"jump\s+to\s+navigation|"
-    r"loading\.*|please\s+wait\.*|click\s+here.*|continue\s+reading.*|back\s+to\s+top|scroll\s+to\s+top|"
-    r"print(?:\s+this\s+(?:article|page))?|font\s+size|text\s+size|a\+?\s*a-?|listen\s+to\s+(?:this\s+)?article|"
-    r"this\s+(?:website|site)\s+uses\s+cookies.*|we\s+use\s+cookies.*|accept(?:\s+all)?(?:\s+cookies)?|"
-    r"got\s+it!?|i\s+agree|learn\s+more|show\s+more|load\s+more|view\s+more|see\s+more|more|next|previous|"
-    r"prev|next\s+(?:post|article|story)|previous\s+(?:post|article|story)|older\s+posts?|newer\s+posts?|"
-    r"filed\s+under|pular\s+para\s+o\s+conteúdo|zum\s+inhalt\s+springen|"
-    r"aller\s+au\s+contenu|ir\s+al\s+contenido|breaking(?:\s+news)?|live(?:\s+tv)?|watch\s+live|"
-    r"(?:follow|like)\s+us(?:\s+on\b.*)?|connect\s+with\s+us|stay\s+connected|download\s+(?:the|our)\s+app|"
-    r"jump\s+to\s+\w+(?:\s*·\s*print\s+\w+)?|print\s+recipe|for\s+immediate\s+release|edit\s+(?:on\s+github|this\s+page)|"
-    r"check\s+(?:the\s+)?(?:latest\s+)?price(?:\s+(?:at|on)\s+\w+)?|buy\s+(?:now|on\s+\w+)|"
-    r"did\s+you\s+make\s+this\s+recipe\?.*|source\s*:.{1,60}|\d+\s+answers?|sorted\s+by\s*:.*|"
-    rf"archives?(?:\s+for\b.*)?|{BARE_NUMBER})"
-    r"\s*[:.!»›>]*$",
-    regex.IGNORECASE,
+
+
+def _label(alternatives: str, arrow: bool = True) -> regex.Pattern:
+    """A whole short line that is one of ``alternatives``, after a back arrow ("« Older posts")
+    when ``arrow``, and before a colon, full stop or forward arrow."""
+    lead = r"[«‹←]?\s*" if arrow else ""
+    return regex.compile(rf"^{lead}(?:{alternatives})\s*[:.!»›>]*$", regex.IGNORECASE)
+
+
+# Short template labels, by kind (cleanscrape.reasons names each kind).
+AD_LABEL = _label(
+    r"advertisement|advertising|ad|ads|sponsored(?:\s+content)?|promoted|anzeige|werbung|publicité|"
+    r"publicidad|publicidade|pubblicità|iklan|реклама|广告"
 )
+SKIP_LINK = _label(
+    r"skip\s+to\s+(?:main\s+)?content|skip\s+to\s+navigation|jump\s+to\s+navigation|back\s+to\s+top|scroll\s+to\s+top|"
+    r"pular\s+para\s+o\s+conteúdo|zum\s+inhalt\s+springen|aller\s+au\s+contenu|ir\s+al\s+contenido|"
+    r"jump\s+to\s+\w+(?:\s*·\s*print\s+\w+)?"
+)
+COOKIE_BUTTON = _label(
+    r"this\s+(?:website|site)\s+uses\s+cookies.*|we\s+use\s+cookies.*|accept(?:\s+all)?(?:\s+cookies)?|got\s+it!?|i\s+agree"
+)
+MORE_LINK = _label(r"click\s+here.*|continue\s+reading.*|learn\s+more|show\s+more|load\s+more|view\s+more|see\s+more|more")
+PAGER_LINK = _label(
+    rf"next|previous|prev|next\s+(?:post|article|story)|previous\s+(?:post|article|story)|older\s+posts?|newer\s+posts?|"
+    # A page number after a back arrow ("« 2"); a number alone is BARE_NUMBER_LABEL's.
+    rf"(?<=[«‹←]\s*){BARE_NUMBER}"
+)
+PAGE_TOOL = _label(
+    r"loading\.*|please\s+wait\.*|print(?:\s+this\s+(?:article|page))?|font\s+size|text\s+size|a\+?\s*a-?|"
+    r"listen\s+to\s+(?:this\s+)?article|print\s+recipe|edit\s+(?:on\s+github|this\s+page)"
+)
+FOLLOW_PROMPT = _label(
+    r"(?:follow|like)\s+us(?:\s+on\b.*)?|connect\s+with\s+us|stay\s+connected|download\s+(?:the|our)\s+app|"
+    r"did\s+you\s+make\s+this\s+recipe\?.*"
+)
+SHOP_LINK = _label(r"check\s+(?:the\s+)?(?:latest\s+)?price(?:\s+(?:at|on)\s+\w+)?|buy\s+(?:now|on\s+\w+)")
+NEWS_LABEL = _label(r"breaking(?:\s+news)?|live(?:\s+tv)?|watch\s+live|for\s+immediate\s+release|source\s*:.{1,60}")
+ANSWER_COUNT = _label(r"\d+\s+answers?|sorted\s+by\s*:.*")
+ARCHIVE_LABEL = _label(r"filed\s+under|archives?(?:\s+for\b.*)?")
+BARE_NUMBER_LABEL = _label(BARE_NUMBER, arrow=False)
 TAG_LINE = regex.compile(
     r"^(?:(?:tags?|topics?|filed\s+under|categories|category|schlagwörter|étiquettes|etiquetas|related\s+tags)\s*:\s*\S|"
     r"(?:posted|filed)\s+in\b|tagged\b)",

@@ -264,5 +264,5 @@ def test_wrapped_pages_clean_to_a_fixed_point(paragraphs: list[str], templates: 
 
 
 @pytest.mark.parametrize("line", ["[blank_1x1]", "[                    ]", "[logo] [Search]", "[dtme_logo]"])
-def test_rendered_images_and_form_fields_are_boilerplate(line: str) -> None:
-    assert first_line_reason(make_line(0, line)) == "boilerplate"
+def test_rendered_images_and_form_fields_are_text_browser_labels(line: str) -> None:
+    assert first_line_reason(make_line(0, line)) == "text_browser_label"

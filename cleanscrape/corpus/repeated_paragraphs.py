@@ -25,13 +25,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..reasons import REPEATED_PARAGRAPH
 from ..schema import input_fields
 from ..urls import url_host
 from ..words import word_count
 from .records import record_field, record_row, record_text
 from .signatures import normalized_text
 
-REASON = "repeated_paragraph"
+REASON = REPEATED_PARAGRAPH
 
 
 @dataclass(frozen=True)

@@ -1,42 +1,66 @@
-"""Template detectors, one module per kind of template line.
+"""Template detectors, one module per kind of template.
 
 Line detectors look at one line alone and answer yes or no; block detectors
-(navigation menus, related lists, comment sections) read a line's neighbours.
-Each module names its reason in ``REASON``; the decision order lives in
-:mod:`cleanscrape.decide`.
+(comment sections, related lists, menus) read a line's neighbours and mark
+them on a :class:`~cleanscrape.page_context.PageContext`. Which reason each
+check gives, and in which order the line checks run, is
+:mod:`cleanscrape.reasons`' table; the order of the block passes is
+:mod:`cleanscrape.decide`'s.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterable
 
+from .. import reasons
 from ..lines import Line
-from . import boilerplate, breadcrumb, byline, caption, comments, footer, navigation, placeholder, related_list, share_bar, widget
 
 LineDetector = Callable[[Line], bool]
+#: (reason, check) pairs in the order they run.
+LineDetectors = tuple[tuple[str, LineDetector], ...]
+
+
+def line_detectors(registry: Iterable[reasons.Reason | reasons.Check] = reasons.REGISTRY) -> LineDetectors:
+    """(reason, check) of every line check the registry lists, most specific first.
+
+    A check is ``"module.function"`` of this package, or ``"package.module:function"``
+    anywhere importable.
+    """
+    found = []
+    for reason, where in reasons.line_checks(registry):
+        if ":" in where:
+            module, function = where.split(":")
+        else:
+            module, function = where.rsplit(".", 1)
+            module = f"{__name__}.{module}"
+        found.append((reason, getattr(importlib.import_module(module), function)))
+    return tuple(found)
+
 
 #: Line detectors, most specific first: the first that matches names the reason.
-LINE_DETECTORS: tuple[tuple[str, LineDetector], ...] = (
-    (placeholder.REASON, placeholder.matches),
-    (comments.REASON, comments.is_heading),
-    (share_bar.REASON, share_bar.matches),
-    (breadcrumb.REASON, breadcrumb.matches),
-    (navigation.REASON, navigation.is_pager),
-    (navigation.REASON, navigation.is_menu_label),
-    (related_list.REASON, related_list.is_heading),
-    (related_list.REASON, related_list.is_inline_link),
-    (caption.REASON, caption.matches),
-    (widget.REASON, widget.matches),
-    (footer.REASON, footer.matches),
-    (boilerplate.REASON, boilerplate.matches),
-    (byline.REASON, byline.matches),
-    (navigation.REASON, navigation.is_inline_menu),
-    (boilerplate.REASON, boilerplate.is_notice),
-)
+LINE_DETECTORS: LineDetectors = line_detectors()
 
 
-def first_line_reason(line: Line) -> str | None:
-    for reason, matches in LINE_DETECTORS:
+def first_line_reason(line: Line, detectors: LineDetectors = LINE_DETECTORS) -> str | None:
+    for reason, matches in detectors:
         if matches(line):
             return reason
     return None
+
+
+class FirstReasons:
+    """One page's first line verdicts, memoised by line text: a page repeats its template
+    lines, and cleaning its kept lines again (:func:`cleanscrape.decide.classify_page`) reads
+    them again. A line's verdict depends on its text alone; make one per page, never share."""
+
+    __slots__ = ("_by_text", "_detectors")
+
+    def __init__(self, detectors: LineDetectors = LINE_DETECTORS) -> None:
+        self._detectors = detectors
+        self._by_text: dict[str, str | None] = {}
+
+    def __call__(self, line: Line) -> str | None:
+        if line.text not in self._by_text:
+            self._by_text[line.text] = first_line_reason(line, self._detectors)
+        return self._by_text[line.text]

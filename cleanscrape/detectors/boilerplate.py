@@ -1,34 +1,102 @@
-"""Other template labels: ad slots, skip links, cookie notices, tag lines, pagers."""
+"""Short template labels, one check per kind: ad slots, skip links, cookie notices,
+"more" and pager links, page tools, follow prompts, shop buttons, news labels,
+answer counters, tag lines, bare numbers, text-browser labels, disclosures.
+
+Each check names its own reason (see :mod:`cleanscrape.reasons`); together they
+remove what one ``boilerplate`` reason removed in 0.1.0.
+"""
 
 import regex
 
 from ..lines import Line
-from ..vocabulary import BARE_NUMBER, BOILERPLATE, COOKIE_NOTICE, DISCLOSURE, TAG_LINE
+from ..vocabulary import (
+    AD_LABEL,
+    ANSWER_COUNT,
+    ARCHIVE_LABEL,
+    BARE_NUMBER_LABEL,
+    COOKIE_BUTTON,
+    COOKIE_NOTICE,
+    DISCLOSURE,
+    FOLLOW_PROMPT,
+    MORE_LINK,
+    NEWS_LABEL,
+    PAGE_TOOL,
+    PAGER_LINK,
+    SHOP_LINK,
+    SKIP_LINK,
+    TAG_LINE,
+)
 
-REASON = "boilerplate"
-
-# BOILERPLATE's number alternative with its trailing punctuation; a pager arrow before
-# the number ("« 2") leaves the line to BOILERPLATE alone.
-_BARE_NUMBER = regex.compile(rf"^{BARE_NUMBER}\s*[:.!»›>]*$", regex.IGNORECASE)
-
+#: A label is a short line; a tag line may list more.
+_LABEL_MAX_WORDS = 12
+_TAG_LINE_MAX_WORDS = 30
+#: A notice reads like prose, but is not long.
+_NOTICE_MAX_WORDS = 60
 
 #: What a text browser prints for images and form fields: "[logo]", "[blank_1x1]", "[          ]", "[Search]".
 _RENDERED_WIDGETS = regex.compile(r"(?:\[[^\[\]]{0,80}\]\s*)+")
 
 
-def matches(line: Line) -> bool:
-    if line.words <= 12 and _RENDERED_WIDGETS.fullmatch(line.content):
-        return True
-    if line.words <= 12 and BOILERPLATE.match(line.content):
-        return True
-    return line.words <= 30 and bool(TAG_LINE.match(line.content))
+def _label(pattern: regex.Pattern, line: Line) -> bool:
+    return line.words <= _LABEL_MAX_WORDS and bool(pattern.match(line.content))
 
 
-def is_notice(line: Line) -> bool:
-    """Cookie banners and affiliate disclosures read like prose, so they need their own test."""
-    return line.words <= 60 and bool(COOKIE_NOTICE.search(line.content) or DISCLOSURE.search(line.content))
+def is_text_browser_label(line: Line) -> bool:
+    return line.words <= _LABEL_MAX_WORDS and bool(_RENDERED_WIDGETS.fullmatch(line.content))
 
 
-def is_bare_number(line: Line) -> bool:
-    """Inside an extracted article such lines are its own (ratings, table cells, code line numbers)."""
-    return bool(_BARE_NUMBER.match(line.content))
+def is_bare_number_label(line: Line) -> bool:
+    return _label(BARE_NUMBER_LABEL, line)
+
+
+def is_advertisement(line: Line) -> bool:
+    return _label(AD_LABEL, line)
+
+
+def is_skip_link(line: Line) -> bool:
+    return _label(SKIP_LINK, line)
+
+
+def is_cookie_button(line: Line) -> bool:
+    return _label(COOKIE_BUTTON, line)
+
+
+def is_more_link(line: Line) -> bool:
+    return _label(MORE_LINK, line)
+
+
+def is_pager_link(line: Line) -> bool:
+    return _label(PAGER_LINK, line)
+
+
+def is_page_tool(line: Line) -> bool:
+    return _label(PAGE_TOOL, line)
+
+
+def is_follow_prompt(line: Line) -> bool:
+    return _label(FOLLOW_PROMPT, line)
+
+
+def is_shop_link(line: Line) -> bool:
+    return _label(SHOP_LINK, line)
+
+
+def is_news_label(line: Line) -> bool:
+    return _label(NEWS_LABEL, line)
+
+
+def is_answer_count(line: Line) -> bool:
+    return _label(ANSWER_COUNT, line)
+
+
+def is_tag_list(line: Line) -> bool:
+    return _label(ARCHIVE_LABEL, line) or (line.words <= _TAG_LINE_MAX_WORDS and bool(TAG_LINE.match(line.content)))
+
+
+# Cookie banners and affiliate disclosures read like prose, so they need their own test.
+def is_cookie_notice(line: Line) -> bool:
+    return line.words <= _NOTICE_MAX_WORDS and bool(COOKIE_NOTICE.search(line.content))
+
+
+def is_disclosure(line: Line) -> bool:
+    return line.words <= _NOTICE_MAX_WORDS and bool(DISCLOSURE.search(line.content))

@@ -5,7 +5,6 @@ import regex
 from ..lines import Line
 from ..vocabulary import BREADCRUMB_HOME, BREADCRUMB_LEAD
 
-REASON = "breadcrumb"
 
 # Not the arrows of code: "->", "=>", "-->", ">=", ">>=", and "::" only with spaces
 # around it ("Home :: News", never "tokio::main"). The spaces around a separator are
@@ -13,6 +12,8 @@ REASON = "breadcrumb"
 # again from every space, quadratic in a line of padding.
 _ARROWS = regex.compile(r"(?<![-=>])>>?(?![>=])|›|»|→|⟩|(?<=\s)::(?=\s)")
 _SLASHES = regex.compile(r"(?<=\s)[/\\](?=\s)")
+#: A crumb needs one of the separators above: a line without any is no breadcrumb.
+GATE = (">", "›", "»", "→", "⟩", "::", "/", "\\")
 #: How program text ends or opens a line: a block, a call, a statement, an assignment.
 _CODE_EDGE = regex.compile(r"[{(;=]\s*$|^\s*(?:[})\]]|\.\w)|[{}]")
 #: One sentence ending and the next beginning: a page title is one phrase, an
@@ -23,9 +24,9 @@ _SENTENCE_BREAK = regex.compile(r"(?<!\p{L})\p{Ll}{3,}[.!?]\s+\p{Lu}\p{Ll}")
 
 
 def matches(line: Line) -> bool:
-    if line.words > 30:
-        return False
     text = line.content
+    if line.words > 30 or not any(mark in text for mark in GATE):
+        return False
     if _CODE_EDGE.search(text):
         return False
     lead = BREADCRUMB_LEAD.match(text)

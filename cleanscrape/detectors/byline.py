@@ -14,8 +14,6 @@ import regex
 from ..lines import Line
 from ..vocabulary import BYLINE_LEAD, READING_TIME, READING_TIME_LEAD
 
-REASON = "byline"
-
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|"
@@ -42,6 +40,8 @@ _NOT_NAMES = regex.compile(r"^(?:the|a|an|this|that|these|in|on|at|for|with|admi
 
 @dataclass(frozen=True, slots=True)
 class Byline:
+    """What a page's bylines say."""
+
     author: str | None
     date: str | None  # ISO 8601 date
     reading_minutes: int | None

@@ -3,8 +3,6 @@
 from ..lines import Line
 from ..vocabulary import CAPTION, CAPTION_CREDIT
 
-REASON = "caption"
-
 
 def matches(line: Line) -> bool:
     if line.words > 45:

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 
 import regex
 
+from .. import reasons as why
 from ..lines import Line
+from ..page_context import PageContext
 from ..vocabulary import COMMENT_AUTHOR, COMMENTS_HEADING
-
-REASON = "comments"
 
 #: Lines after a heading searched for a comment's parts.
 SECTION_REACH = 12
@@ -47,19 +47,45 @@ def is_comment_part(line: Line) -> bool:
     return line.words <= 25 and bool(COMMENT_AUTHOR.match(line.content) or _COMMENT_SHAPE.search(line.content))
 
 
+_EVIDENCE = why.with_role(why.COMMENT_EVIDENCE)
+_ENDS = why.with_role(why.ENDS_COMMENTS)
+_PARTS = why.with_role(why.COMMENT_PART) | {None}
+
+
 #: A short line about comments ("Show more comments (20)", "All comments") among the lines after a heading.
 _ABOUT_COMMENTS = regex.compile(r"\bcomments?\b|\brepl(?:y|ies)\b|\bkommentar|\bcommentaire|\bcomentario", regex.IGNORECASE)
 
 
-def starts_section(lines: Sequence[Line], reasons: Sequence[str | None], position: int, byline_reason: str) -> bool:
+def starts_section(lines: Sequence[Line], reasons: Sequence[str | None], position: int) -> bool:
     """Whether the heading at ``position`` is itself a comment's part (a reply link, "Jane says:")
     or is followed, within SECTION_REACH lines, by comment parts."""
     if is_comment_part(lines[position]):
         return True
     for following in range(position + 1, min(len(lines), position + 1 + SECTION_REACH)):
         line = lines[following]
-        if reasons[following] in (REASON, byline_reason) or is_comment_part(line):
+        if reasons[following] in _EVIDENCE or is_comment_part(line):
             return True
         if line.words <= 8 and _ABOUT_COMMENTS.search(line.content):
             return True
     return False
+
+
+def sections(lines: Sequence[Line], reasons: Sequence[str | None]) -> frozenset[int]:
+    """Positions of comments headings that comment-shaped lines follow."""
+    return frozenset(
+        position
+        for position, reason in enumerate(reasons)
+        if reason == why.COMMENTS and starts_section(lines, reasons, position)
+    )
+
+
+def mark_sections(page: PageContext) -> None:
+    """Everything after a comments heading that follows the article, and that comments follow, is comments."""
+    walls = [position for position in range(page.span[1], len(page.lines)) if position in page.sections]
+    if not walls:
+        return
+    for position in range(walls[0] + 1, len(page.lines)):
+        if page.reasons[position] in _ENDS:
+            return
+        if page.reasons[position] in _PARTS:
+            page.reasons[position] = why.COMMENTS

@@ -5,7 +5,6 @@ import regex
 from ..lines import Line
 from ..vocabulary import CONTACT, FOOTER
 
-REASON = "footer"
 
 _NOTICE = regex.compile(r"©|\bcopyright\b|all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés|derechos\s+reservados|direitos\s+reservados", regex.IGNORECASE)
 

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 
 import regex
 
+from .. import reasons as why
 from ..lines import Line
+from ..page_context import PageContext
 from ..vocabulary import MENU_LABEL, PAGER
-
-REASON = "menu"
 
 #: This many link-like lines in a row make a menu.
 MIN_RUN = 3
@@ -27,8 +27,12 @@ def is_inline_menu(line: Line) -> bool:
     return len(items) >= MIN_INLINE_ITEMS and all(len(item.split()) <= 3 for item in items)
 
 
+#: PAGER's "Next:" needs one of these after its word: a line without any is no pager.
+PAGER_GATE = (":", "»", "›", ">", "→")
+
+
 def is_pager(line: Line) -> bool:
-    return line.words <= 20 and bool(PAGER.match(line.content))
+    return line.words <= 20 and any(mark in line.content for mark in PAGER_GATE) and bool(PAGER.match(line.content))
 
 
 def is_link_like(line: Line, short_words: int) -> bool:
@@ -61,3 +65,24 @@ def runs(lines: Sequence[Line], member: Sequence[bool], min_run: int = MIN_RUN) 
 def is_menu_label(line: Line) -> bool:
     """The word "Menu" or "Navigation" that opens a collapsed menu."""
     return line.words <= 3 and bool(MENU_LABEL.match(line.content))
+
+
+_JOINS_MENU = why.with_role(why.JOINS_MENU) | {None}
+
+
+def outside_reason(line: Line, short_words: int) -> str:
+    """A line outside the article that no detector named: a menu item when a bulleted link."""
+    return why.MENU if line.bulleted and is_link_like(line, short_words) else why.OUTSIDE_ARTICLE
+
+
+def mark_menus(page: PageContext) -> None:
+    """Runs of link-like lines outside the article, and longer runs of bare labels inside it."""
+    lines, reasons, in_span = page.lines, page.reasons, page.in_span
+    short = page.config.short_line_words
+    outside = [not in_span[p] and reasons[p] in _JOINS_MENU and is_link_like(line, short) for p, line in enumerate(lines)]
+    inside = [in_span[p] and reasons[p] is None and is_strict_menu_item(line) for p, line in enumerate(lines)]
+    for member, min_run in ((outside, MIN_RUN), (inside, MIN_RUN + 2)):
+        for run in runs(lines, member, min_run):
+            for position in run:
+                if reasons[position] is None:
+                    reasons[position] = why.MENU

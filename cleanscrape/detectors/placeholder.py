@@ -3,10 +3,13 @@
 from ..lines import Line
 from ..vocabulary import PLACEHOLDER
 
-REASON = "placeholder"
+#: Every PLACEHOLDER form holds one of these: a line without any is no placeholder.
+GATE = ("{", "}", "%", "[[", "__")
 
 
 def matches(line: Line) -> bool:
+    if not any(mark in line.content for mark in GATE):
+        return False
     found = PLACEHOLDER.findall(line.content)
     if not found:
         return False

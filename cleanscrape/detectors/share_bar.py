@@ -3,8 +3,6 @@
 from ..lines import Line
 from ..vocabulary import SHARE_ACTION, SHARE_LEAD, SHARE_WORDS
 
-REASON = "share_bar"
-
 
 def matches(line: Line) -> bool:
     if line.words > 16:

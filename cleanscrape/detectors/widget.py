@@ -3,8 +3,6 @@
 from ..lines import Line
 from ..vocabulary import WIDGET, WIDGET_PROMPT
 
-REASON = "widget"
-
 
 def matches(line: Line) -> bool:
     if line.words <= 6 and WIDGET.match(line.content):
