@@ -16,7 +16,15 @@ from cleanscrape import Record
 from cleanscrape.corpus import DedupConfig, SignatureScheme, deduplicate, find_duplicates, mark_duplicates
 from cleanscrape.corpus.banding import candidate_buckets, lsh_bands, similar_pairs
 from cleanscrape import minhash
-from cleanscrape.corpus.signatures import document_shingles, line_tokens, shingle_hash, sign_texts
+from cleanscrape.corpus.signatures import (
+    batch_shingle_hashes,
+    content_digest,
+    document_shingles,
+    line_tokens,
+    normalized_text,
+    shingle_hash,
+    sign_texts,
+)
 from cleanscrape.minhash import MinHasher
 
 from .strategies import paragraph
@@ -109,6 +117,32 @@ def test_document_signatures_follow_the_documented_scheme(size):
         expected = MinHash(num_perm=32, seed=5, hashfunc=shingle_hash)
         expected.update_batch(shingles)
         assert np.array_equal(row, expected.hashvalues) and has_shingles == bool(shingles)
+
+
+TRICKY_TEXTS = [
+    "a\r\nb c d\u2028e_f g\x1c h", "x", "\ud800abc déjà 𝔘𝔫𝔦 ß STRASSE", "  \n\n  ", "東京の天気・today is ｆｉｎｅ",
+    "one two\n\nthree four five six", "One, two!\nthree four five six", "İstanbul ǅ ﬁ", "١٢٣ ½ ² x",
+]
+
+
+def _batch_as_reference(texts, size):
+    hashes, counts, digests = batch_shingle_hashes(texts, size)
+    starts = np.cumsum(counts) - counts
+    assert digests == [content_digest(normalized_text(text)) for text in texts]
+    for text, start, count in zip(texts, starts, counts):
+        assert hashes[start:start + count].tolist() == [shingle_hash(s) for s in document_shingles(line_tokens(text), size)]
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 5])
+def test_batch_shingle_hashes_are_the_reference_hashes(size):
+    """Tokenised by code point classes in numpy, hashed word by word: the same hashes and digests as one string at a time."""
+    _batch_as_reference([*TRICKY_TEXTS, "", ARTICLE, *TRICKY_TEXTS[::-1], ""], size)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=80), min_size=1, max_size=5), st.integers(1, 4))
+def test_batch_shingle_hashes_equal_the_reference_on_any_text(texts, size):
+    _batch_as_reference(texts, size)
 
 
 def test_signing_in_chunks_changes_nothing(monkeypatch):
