@@ -66,9 +66,8 @@ class SignatureScheme:
         return dataclasses.asdict(self)
 
 
-#: The polynomial hash's base (odd, so that its inverse modulo 2**64 exists) and that inverse.
+#: The polynomial hash's base.
 POLY_BASE = 0x100000001B3
-POLY_BASE_INVERSE = pow(POLY_BASE, -1, 2**64)
 #: Mixed with a shingle's length, so that strings of different lengths differ more than by their bytes.
 _LENGTH_MIX = 0x9E3779B97F4A7C15
 
@@ -167,12 +166,12 @@ def batch_shingle_hashes(texts: Sequence[str], size: int) -> tuple[np.ndarray, n
     """:func:`shingle_hash` of every shingle of :func:`document_shingles` of each text, in numpy over the whole batch.
 
     Returns the hashes (uint32, text by text, shingles in text order), the
-    number of shingles of each text and each text's content digest. The
-    texts are tokenised by a table of code point classes; a word's
-    polynomial hash is the difference of two prefix sums times an inverse
-    power of the base, and a shingle's is combined from its words' (the
-    polynomial of a concatenation), so no word or shingle is ever built as
-    a string.
+    number of shingles of each text and each text's :func:`content_digest`.
+    Words are runs of one class in a table of code point classes (the
+    classes ``_TOKEN`` matches); a word's polynomial hash is a sum over its
+    characters' UTF-8 bytes, and a shingle's is put together from its words'
+    (the polynomial of a concatenation), so no word or shingle is ever built
+    as a string: about half the time of tokenising by regex.
     """
     folded = [text.casefold() for text in texts]
     # Texts joined by a line break: a line never spans two texts.
