@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from cleanscrape import Record
 from cleanscrape.corpus import DedupConfig, SignatureScheme, deduplicate, find_duplicates, mark_duplicates
-from cleanscrape.corpus.banding import candidate_buckets, lsh_bands, similar_pairs
+from cleanscrape.corpus.banding import BandIndex, band_buckets, band_keys, candidate_buckets, lsh_bands, row_band_keys, similar_pairs
 from cleanscrape import minhash
 from cleanscrape.corpus.signatures import (
     batch_shingle_hashes,
@@ -84,6 +84,34 @@ def test_buckets_of_two_compared_at_once_find_what_bucket_by_bucket_finds(bands,
     members = np.arange(0, 2000, 3)
     assert similar_pairs(signatures, bands, rows, 0.5, max_comparisons, members=members) == similar_pairs(
         signatures[members], bands, rows, 0.5, max_comparisons)
+
+
+def test_band_keys_are_the_band_values_as_bytes():
+    """The one definition of a band's key, vectorised or one signature at a time (neardup, site templates, Dask)."""
+    signatures = np.random.default_rng(1).integers(0, 3, size=(40, 24)).astype(np.uint32)
+    bands, rows = 6, 4
+    keys = row_band_keys(signatures, bands, rows)
+    assert keys == [[row[band * rows:(band + 1) * rows].tobytes() for band in range(bands)] for row in signatures]
+    assert [key.tobytes() for key in band_keys(signatures, 2, rows)] == [row[2] for row in keys]
+    assert row_band_keys(signatures[7], bands, rows) == [keys[7]]
+    _, buckets = band_buckets(signatures, bands, rows)
+    for band in range(bands):
+        expected: dict[bytes, list[int]] = {}
+        for number, row in enumerate(keys):
+            expected.setdefault(row[band], []).append(number)
+        assert buckets[band] == expected
+    index = BandIndex(signatures, bands, rows)
+    assert index.best_match(signatures[3]) == 1.0
+    assert BandIndex(signatures[:0], bands, rows).best_match(signatures[3]) == 0.0
+
+
+@pytest.mark.parametrize("threshold", [0.5, 0.7, 0.8, 0.9])
+def test_line_banding_keeps_datasketchs_layout(threshold):
+    """neardup's long pages band lines as datasketch's MinHashLSH did (equal weights), now through lsh_bands."""
+    from datasketch import MinHashLSH
+
+    shape = MinHashLSH(threshold=threshold, num_perm=64)
+    assert lsh_bands(threshold, 64) == (shape.b, shape.r)
 
 
 def test_default_bands_find_pairs_just_above_the_threshold():
