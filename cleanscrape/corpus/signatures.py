@@ -174,8 +174,8 @@ def batch_shingle_hashes(texts: Sequence[str], size: int) -> tuple[np.ndarray, n
     as a string: about half the time of tokenising by regex.
     """
     folded = [text.casefold() for text in texts]
-    # Texts joined by a line break: a line never spans two texts.
-    code_points = np.frombuffer("\n".join(folded).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    # Texts joined by a line break, and one at the end: a line never spans two texts, and every word is followed.
+    code_points = np.frombuffer(("\n".join(folded) + "\n").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     text_starts = np.cumsum([0] + [len(text) + 1 for text in folded[:-1]])
     classes = _code_point_classes()[code_points]
     word, single = classes == _WORD, classes == _CJK_CHARACTER
@@ -185,20 +185,20 @@ def batch_shingle_hashes(texts: Sequence[str], size: int) -> tuple[np.ndarray, n
     # Lines: words between two line breaks.
     line_of_word = np.searchsorted(np.flatnonzero(classes == _LINE_BREAK), starts)
     # The words' characters, word after word, and where each word starts among them.
-    characters = code_points[word | single]
-    word_chars = ends - starts
-    char_starts = np.concatenate(([0], np.cumsum(word_chars)))
-    word_of_char = np.repeat(np.arange(len(starts)), word_chars)
+    in_words = word | single
     text_words = np.append(np.searchsorted(starts, text_starts), len(starts))
-    digests = _digests(characters, char_starts, word_of_char, line_of_word, text_words)
+    digests = _digests(code_points, in_words, starts, ends, line_of_word, text_words)
     if starts.size == 0:
         return np.empty(0, dtype=np.uint32), counts, digests
+    characters = code_points[in_words]
+    word_chars = ends - starts
+    char_starts = np.concatenate(([0], np.cumsum(word_chars)))
 
     # Each word's polynomial hash, a sum over its characters' UTF-8 bytes shifted by the bytes before them in the word.
     values, widths = _utf8_polynomials(characters)
     byte_offsets = np.concatenate(([0], np.cumsum(widths)))
     word_bytes = np.diff(byte_offsets[char_starts])
-    within = byte_offsets[:-1] - byte_offsets[char_starts[:-1]][word_of_char]
+    within = byte_offsets[:-1] - np.repeat(byte_offsets[char_starts[:-1]], word_chars)
     word_values = np.add.reduceat(values * _power_table(POLY_BASE, int(within.max()))[within], char_starts[:-1])
 
     line_firsts = np.flatnonzero(np.concatenate(([True], line_of_word[1:] != line_of_word[:-1])))
@@ -209,32 +209,46 @@ def batch_shingle_hashes(texts: Sequence[str], size: int) -> tuple[np.ndarray, n
     begins = (number + size - 1 <= last_word) | ((number == first_word) & (line_sizes.repeat(line_sizes) < size))
     first, last = number[begins], last_word[begins]
 
-    # A shingle's polynomial: word, space, word, ..., each part shifted by the bytes before it.
+    # A shingle's polynomial: word, space, word, ..., each part shifted by the bytes before it. Shingles
+    # are done by their number of words (all but those of short lines have ``size``), so no step needs a mask.
     base_powers = _power_table(POLY_BASE, int(word_bytes.max()) * size + size)
-    shingle_values = word_values[first]
-    shingle_bytes = word_bytes[first]
-    for step in range(1, size):
-        more = first + step <= last
-        following = np.minimum(first + step, len(starts) - 1)
-        added = base_powers[shingle_bytes] * (np.uint64(0x20) + np.uint64(POLY_BASE) * word_values[following])
-        shingle_values = np.where(more, shingle_values + added, shingle_values)
-        shingle_bytes = shingle_bytes + np.where(more, word_bytes[following] + 1, 0)
+    shingle_values = np.empty(len(first), dtype=np.uint64)
+    shingle_bytes = np.empty(len(first), dtype=np.int64)
+    shingle_words = np.minimum(last - first + 1, size)
+    for words in range(1, size + 1):
+        these = slice(None) if words == size and shingle_words.min() == size else np.flatnonzero(shingle_words == words)
+        firsts = first[these]
+        values, lengths = word_values[firsts], word_bytes[firsts]
+        for step in range(1, words):
+            values += base_powers[lengths] * (np.uint64(0x20) + np.uint64(POLY_BASE) * word_values[firsts + step])
+            lengths += word_bytes[firsts + step] + 1
+        shingle_values[these], shingle_bytes[these] = values, lengths
     shingle_values ^= shingle_bytes.astype(np.uint64) * np.uint64(_LENGTH_MIX)
     hashes = (fmix64(shingle_values) >> np.uint64(32)).astype(np.uint32)
     counts += np.bincount(np.searchsorted(text_starts, starts[first], side="right") - 1, minlength=len(texts))
     return hashes, counts, digests
 
 
-def _digests(characters: np.ndarray, char_starts: np.ndarray, word_of_char: np.ndarray, line_of_word: np.ndarray,
-             text_words: np.ndarray) -> list[bytes]:
+def _digests(code_points: np.ndarray, in_words: np.ndarray, word_starts: np.ndarray, word_ends: np.ndarray,
+             line_of_word: np.ndarray, text_words: np.ndarray) -> list[bytes]:
     """:func:`content_digest` of each text's :func:`normalized_text`, put together from its words.
 
-    ``text_words`` is where each text's words start, then the number of words.
+    ``code_points`` end with a line break; ``in_words`` marks the code points
+    in words; ``text_words`` is where each text's words start, then the number of words.
     """
-    words = len(char_starts) - 1
+    words = len(word_starts)
+    char_starts = np.concatenate(([0], np.cumsum(word_ends - word_starts)))
     # Each word followed by a space, or by a line break where the next word is on another line or in another text.
-    normalized = np.empty(len(characters) + words, dtype=np.uint32)
-    normalized[np.arange(len(characters)) + word_of_char] = characters
+    if np.any(word_ends[:-1] == word_starts[1:]):
+        # Words that touch (CJK characters): each character moved right by the separators before it.
+        characters = code_points[in_words]
+        normalized = np.empty(len(characters) + words, dtype=np.uint32)
+        normalized[np.arange(len(characters)) + np.repeat(np.arange(words), word_ends - word_starts)] = characters
+    else:
+        # The code point after each word stands for its separator.
+        kept = in_words.copy()
+        kept[word_ends] = True
+        normalized = code_points[kept]
     breaks = np.append(line_of_word[1:] != line_of_word[:-1], True)
     normalized[char_starts[1:] + np.arange(words)] = np.where(breaks, 0x0A, 0x20)
     ends = char_starts[text_words] + text_words
