@@ -16,6 +16,7 @@ from cleanscrape import Record
 from cleanscrape.corpus import DedupConfig, SignatureScheme, deduplicate, find_duplicates, mark_duplicates
 from cleanscrape.corpus.banding import BandIndex, band_buckets, band_keys, candidate_buckets, lsh_bands, row_band_keys, similar_pairs
 from cleanscrape import minhash
+from cleanscrape.corpus import signatures
 from cleanscrape.corpus.signatures import (
     batch_shingle_hashes,
     content_digest,
@@ -175,9 +176,12 @@ def test_batch_shingle_hashes_equal_the_reference_on_any_text(texts, size):
 
 def test_signing_in_chunks_changes_nothing(monkeypatch):
     texts = [ARTICLE, OTHER, "", edited(ARTICLE, 3), ARTICLE * 40]
-    whole = sign_texts(SignatureScheme(), texts).hashvalues
+    whole = sign_texts(SignatureScheme(), texts)
     monkeypatch.setattr(minhash, "CHUNK_INPUTS", 7)
-    assert np.array_equal(sign_texts(SignatureScheme(), texts).hashvalues, whole)
+    monkeypatch.setattr(signatures, "SHINGLE_PART_CHARS", 50)
+    parts = sign_texts(SignatureScheme(), texts)
+    assert np.array_equal(parts.hashvalues, whole.hashvalues) and parts.digests == whole.digests
+    assert np.array_equal(parts.has_shingles, whole.has_shingles) and not whole.has_shingles[2]
 
 
 def test_dedup_does_not_import_scipy():

@@ -258,6 +258,23 @@ def _digests(code_points: np.ndarray, in_words: np.ndarray, word_starts: np.ndar
             for start, end in zip(ends[:-1].tolist(), ends[1:].tolist())]
 
 
+#: Characters tokenised and hashed at once: the arrays of a part (8 bytes a character) then stay in
+#: cache; 256 texts of 3 KB at once took 1.2-1.3x as long as parts of this size.
+SHINGLE_PART_CHARS = 262144
+
+
+def _parts_of(texts: Sequence[str], chars: int) -> Iterator[Sequence[str]]:
+    """Consecutive runs of the texts of about ``chars`` characters (at least one text each)."""
+    start, size = 0, 0
+    for end, text in enumerate(texts):
+        if size and size + len(text) > chars:
+            yield texts[start:end]
+            start, size = end, 0
+        size += len(text)
+    if start < len(texts):
+        yield texts[start:]
+
+
 @dataclass(frozen=True, slots=True)
 class SignedBatch:
     """Signatures of a batch of texts, in input order, with the scheme that made them."""
@@ -270,7 +287,10 @@ class SignedBatch:
 
 def sign_texts(scheme: SignatureScheme, texts: Sequence[str]) -> SignedBatch:
     """Content digests and MinHash signatures of the texts (the work of one batch, in any process)."""
-    hashes, counts, digests = batch_shingle_hashes(texts, scheme.shingle_words)
+    parts = [batch_shingle_hashes(part, scheme.shingle_words) for part in _parts_of(texts, SHINGLE_PART_CHARS)]
+    hashes = np.concatenate([np.empty(0, dtype=np.uint32)] + [part[0] for part in parts])
+    counts = np.concatenate([np.empty(0, dtype=np.int64)] + [part[1] for part in parts])
+    digests = [digest for part in parts for digest in part[2]]
     has_shingles = counts > 0
     hashvalues = np.full((len(texts), scheme.num_perm), EMPTY, dtype=np.uint32)
     if has_shingles.any():
