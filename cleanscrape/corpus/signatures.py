@@ -184,12 +184,12 @@ def batch_shingle_hashes(texts: Sequence[str], size: int) -> tuple[np.ndarray, n
     counts = np.zeros(len(texts), dtype=np.int64)
     # Lines: words between two line breaks.
     line_of_word = np.searchsorted(np.flatnonzero(classes == _LINE_BREAK), starts)
-    # The words' characters, word after word, and where each word starts among them.
     in_words = word | single
     text_words = np.append(np.searchsorted(starts, text_starts), len(starts))
     digests = _digests(code_points, in_words, starts, ends, line_of_word, text_words)
     if starts.size == 0:
         return np.empty(0, dtype=np.uint32), counts, digests
+    # The words' characters, word after word, and where each word starts among them.
     characters = code_points[in_words]
     word_chars = ends - starts
     char_starts = np.concatenate(([0], np.cumsum(word_chars)))
@@ -218,11 +218,11 @@ def batch_shingle_hashes(texts: Sequence[str], size: int) -> tuple[np.ndarray, n
     for words in range(1, size + 1):
         these = slice(None) if words == size and shingle_words.min() == size else np.flatnonzero(shingle_words == words)
         firsts = first[these]
-        values, lengths = word_values[firsts], word_bytes[firsts]
+        joined, joined_bytes = word_values[firsts], word_bytes[firsts]
         for step in range(1, words):
-            values += base_powers[lengths] * (np.uint64(0x20) + np.uint64(POLY_BASE) * word_values[firsts + step])
-            lengths += word_bytes[firsts + step] + 1
-        shingle_values[these], shingle_bytes[these] = values, lengths
+            joined += base_powers[joined_bytes] * (np.uint64(0x20) + np.uint64(POLY_BASE) * word_values[firsts + step])
+            joined_bytes += word_bytes[firsts + step] + 1
+        shingle_values[these], shingle_bytes[these] = joined, joined_bytes
     shingle_values ^= shingle_bytes.astype(np.uint64) * np.uint64(_LENGTH_MIX)
     hashes = (fmix64(shingle_values) >> np.uint64(32)).astype(np.uint32)
     counts += np.bincount(np.searchsorted(text_starts, starts[first], side="right") - 1, minlength=len(texts))
