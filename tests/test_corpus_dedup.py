@@ -106,13 +106,25 @@ def test_band_keys_are_the_band_values_as_bytes():
     assert BandIndex(signatures[:0], bands, rows).best_match(signatures[3]) == 0.0
 
 
-@pytest.mark.parametrize("threshold", [0.5, 0.7, 0.8, 0.9])
+@pytest.mark.parametrize("threshold", [0.3, 0.5, 0.7, 0.8, 0.9])
 def test_line_banding_keeps_datasketchs_layout(threshold):
     """neardup's long pages band lines as datasketch's MinHashLSH did (equal weights), now through lsh_bands."""
     from datasketch import MinHashLSH
 
     shape = MinHashLSH(threshold=threshold, num_perm=64)
     assert lsh_bands(threshold, 64) == (shape.b, shape.r)
+
+
+def test_lines_at_threshold_one_get_a_layout():
+    """A page's near-duplicate lines may ask for exact copies only (threshold 1.0): one band of every row, not an error
+    (datasketch's MinHashLSH refused a single band, so a long page at 1.0 raised)."""
+    from cleanscrape.config import CleanerConfig
+    from cleanscrape.neardup import earlier_duplicates
+
+    assert lsh_bands(1.0, 64) == (1, 64)
+    texts = [f"Buy the cheap widget model {number} today at our store near you and save on every order" for number in range(400)]
+    found = earlier_duplicates([*texts, texts[5]], CleanerConfig(near_duplicate_threshold=1.0))
+    assert found[-1] == 5 and found[:400] == [None] * 400
 
 
 def test_default_bands_find_pairs_just_above_the_threshold():

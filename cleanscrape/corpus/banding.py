@@ -3,7 +3,8 @@
 The one definition of a band's key (:func:`band_keys`), used by corpus
 dedup, site templates, a page's near-duplicate lines
 (:mod:`cleanscrape.neardup`) and the Dask dedup. Two signatures become
-candidates when all ``rows`` hash values of any one band agree; for Jaccard similarity ``s`` that happens with probability
+candidates when all ``rows`` hash values of any one band agree; for
+Jaccard similarity ``s`` that happens with probability
 ``1 - (1 - s**rows)**bands``. Candidates are then checked against the
 signatures, so a false candidate costs one comparison while a missed one is
 lost for good.
@@ -31,8 +32,9 @@ def lsh_bands(threshold: float, num_perm: int, false_negative_weight: float = 0.
     area above it that candidates miss, with ``w_fn = false_negative_weight``
     and ``w_fp = 1 - w_fn``.
     """
-    if not 0.0 < threshold < 1.0:
-        raise ValueError(f"threshold must be in (0, 1), got {threshold}")
+    # 1.0 is allowed, as datasketch allows it (a page's near-duplicate lines may ask for exact copies only).
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"threshold must be in (0, 1], got {threshold}")
     if not 0.0 <= false_negative_weight <= 1.0:
         raise ValueError(f"false_negative_weight must be in [0, 1], got {false_negative_weight}")
     if num_perm < 1:
