@@ -19,14 +19,16 @@ site (WCXB's metadata.json domain, else the URL host) are the negatives that
 matter most: same topic, same house style, same boilerplate.
 
     python benchmarks/dedup.py [--threshold T] [--shingle-words N] [--seed 0] [--json out.json]
-    python benchmarks/dedup.py --scale 100000 [--jobs 2]   # ~3 KB documents, 10% edited copies (1-5% of words)
+    python benchmarks/dedup.py --scale 100000 [--jobs 2]   # signs in 2 processes by default; ~3 KB documents, 10% edited copies (1-5% of words)
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
+import os
 import random
 import resource
 import statistics
@@ -42,6 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_articles import DATA, Article, load_articles  # noqa: E402
 
 from cleanscrape.corpus import DedupConfig, find_duplicates  # noqa: E402
+from cleanscrape.corpus import dedup as corpus_dedup  # noqa: E402
 from cleanscrape.corpus.signatures import document_shingles, line_tokens  # noqa: E402
 
 #: Share of the words edited in the copies; the acceptance range is 1-5%.
@@ -229,6 +232,35 @@ def peak_rss_mb() -> tuple[float, float]:
     )
 
 
+def cpu_seconds() -> tuple[float, float]:
+    """CPU time (user + system) of this process and of its finished children."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+@contextlib.contextmanager
+def timed_stages(stages: dict[str, float]) -> Iterator[None]:
+    """Wall time of find_duplicates' stages (signing, LSH), by timing the functions it calls."""
+    originals = {"signing": ("_sign_records", corpus_dedup._sign_records), "lsh": ("similar_pairs", corpus_dedup.similar_pairs)}
+
+    def timing(stage: str, function):
+        def run(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                stages[stage] = stages.get(stage, 0.0) + time.perf_counter() - started
+        return run
+
+    for stage, (name, function) in originals.items():
+        setattr(corpus_dedup, name, timing(stage, function))
+    try:
+        yield
+    finally:
+        for name, function in originals.values():
+            setattr(corpus_dedup, name, function)
+
+
 def quality_runs() -> list[tuple[str, str, float]]:
     """(name, kind, edit rate) of each run."""
     runs = [(kind, kind, 0.0) for kind in ("exact", "reorder", "template")]
@@ -340,9 +372,14 @@ def scale_run(args: argparse.Namespace, config: DedupConfig) -> dict:
             yield document
 
     before = current_rss_mb()
+    stages: dict[str, float] = {}
+    cpu_before = cpu_seconds()
+    load_before = os.getloadavg()
     started = time.perf_counter()
-    clusters = find_duplicates(documents(), config, jobs=args.jobs)
+    with timed_stages(stages):
+        clusters = find_duplicates(documents(), config, jobs=args.jobs)
     elapsed = time.perf_counter() - started
+    cpu_main, cpu_workers = (after - earlier for after, earlier in zip(cpu_seconds(), cpu_before))
     own, child = peak_rss_mb()
     # Copies of the same origin are true pairs; random paragraph mixes may also share a paragraph or two.
     precision, recall = precision_recall(pairs_within(grouped(dict(clusters.cluster_of))), pairs_within(grouped(origins)))
@@ -356,6 +393,17 @@ def scale_run(args: argparse.Namespace, config: DedupConfig) -> dict:
         "rss_mb_before": before,
         "peak_rss_mb_main": own,
         "peak_rss_mb_largest_worker": child,
+        # Main process at its peak plus every worker at the largest one's: a bound on the whole run's memory.
+        "peak_rss_mb_bound_all": own + child * args.jobs,
+        "stage_seconds": {
+            "signing (documents made on the fly, exact digests)": stages.get("signing", 0.0),
+            "LSH bands and candidate checks": stages.get("lsh", 0.0),
+            "exact groups, clusters": elapsed - stages.get("signing", 0.0) - stages.get("lsh", 0.0),
+        },
+        "cpu_seconds_main": cpu_main,
+        "cpu_seconds_workers": cpu_workers,
+        "load_average_before": load_before,
+        "load_average_after": os.getloadavg(),
         "summary": clusters.summary(),
         "pair_precision": precision,
         "pair_recall": recall,
@@ -400,6 +448,11 @@ def print_scale(result: dict) -> None:
     )
     print(f"(the time includes making the documents on the fly: {result['of_which_generating_seconds']:.1f} s alone; "
           f"the main process held {result['rss_mb_before'] or float('nan'):.0f} MB before deduplicating)")
+    print("stages: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in result["stage_seconds"].items())
+          + f"; CPU: main {result['cpu_seconds_main']:.1f} s, workers {result['cpu_seconds_workers']:.1f} s"
+          + f"; peak RSS main + {result['jobs']} x largest worker <= {result['peak_rss_mb_bound_all']:.0f} MB"
+          + "; load average (1, 5, 15 min) before: " + " ".join(f"{load:.1f}" for load in result["load_average_before"])
+          + ", after: " + " ".join(f"{load:.1f}" for load in result["load_average_after"]))
 
 
 def main() -> None:
@@ -412,7 +465,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=None)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--min-words", type=int, default=50)
-    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="signing processes (default: 2 cores)")
     parser.add_argument("--scale", type=int, default=0, help="run the speed test on this many ~3 KB documents")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()

@@ -17,8 +17,9 @@ import numpy as np
 
 #: All hash values of a signature of no input (datasketch's empty MinHash).
 EMPTY = np.uint32(0xFFFFFFFF)
-#: Input hashes permuted at once: bounds the (inputs, num_perm) scratch array to 16 MB at 128 permutations.
-CHUNK_INPUTS = 32768
+#: Input hashes permuted at once: the (inputs, num_perm) scratch array is 2 MB at 128 permutations, small
+#: enough to stay in cache between the permutation and the minimum (32,768 at once took 1.8x as long).
+CHUNK_INPUTS = 4096
 
 
 def affine32_permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:

@@ -80,15 +80,10 @@ def _banded_earlier(matrix: np.ndarray, threshold: float):
     its buckets lazily in that order: the caller stops at the first similar one,
     so 10,000 near-identical lines cost one comparison each, not all earlier ones.
     """
-    from datasketch import MinHashLSH
+    from .corpus.banding import band_buckets, lsh_bands  # here: cleanscrape.corpus imports the cleaner, which imports this
 
-    shape = MinHashLSH(threshold=threshold, num_perm=matrix.shape[1])
-    bands, rows = shape.b, shape.r
-    buckets: list[dict[bytes, list[int]]] = [{} for _ in range(bands)]
-    keys = [[matrix[row, band * rows:(band + 1) * rows].tobytes() for band in range(bands)] for row in range(len(matrix))]
-    for row, row_keys in enumerate(keys):
-        for band, key in enumerate(row_keys):
-            buckets[band].setdefault(key, []).append(row)
+    bands, rows = lsh_bands(threshold, matrix.shape[1])  # datasketch's MinHashLSH layout (equal weights)
+    keys, buckets = band_buckets(matrix, bands, rows)
 
     def earlier(row: int):
         """Rows before ``row`` that share a band with it, in increasing order, each once."""

@@ -14,9 +14,18 @@ from hypothesis import strategies as st
 
 from cleanscrape import Record
 from cleanscrape.corpus import DedupConfig, SignatureScheme, deduplicate, find_duplicates, mark_duplicates
-from cleanscrape.corpus.banding import candidate_buckets, lsh_bands, similar_pairs
+from cleanscrape.corpus.banding import BandIndex, band_buckets, band_keys, candidate_buckets, lsh_bands, row_band_keys, similar_pairs
 from cleanscrape import minhash
-from cleanscrape.corpus.signatures import document_shingles, line_tokens, shingle_hash, sign_texts
+from cleanscrape.corpus import signatures
+from cleanscrape.corpus.signatures import (
+    batch_shingle_hashes,
+    content_digest,
+    document_shingles,
+    line_tokens,
+    normalized_text,
+    shingle_hash,
+    sign_texts,
+)
 from cleanscrape.minhash import MinHasher
 
 from .strategies import paragraph
@@ -78,6 +87,46 @@ def test_buckets_of_two_compared_at_once_find_what_bucket_by_bucket_finds(bands,
         signatures[members], bands, rows, 0.5, max_comparisons)
 
 
+def test_band_keys_are_the_band_values_as_bytes():
+    """The one definition of a band's key, vectorised or one signature at a time (neardup, site templates, Dask)."""
+    signatures = np.random.default_rng(1).integers(0, 3, size=(40, 24)).astype(np.uint32)
+    bands, rows = 6, 4
+    keys = row_band_keys(signatures, bands, rows)
+    assert keys == [[row[band * rows:(band + 1) * rows].tobytes() for band in range(bands)] for row in signatures]
+    assert [key.tobytes() for key in band_keys(signatures, 2, rows)] == [row[2] for row in keys]
+    assert row_band_keys(signatures[7], bands, rows) == [keys[7]]
+    _, buckets = band_buckets(signatures, bands, rows)
+    for band in range(bands):
+        expected: dict[bytes, list[int]] = {}
+        for number, row in enumerate(keys):
+            expected.setdefault(row[band], []).append(number)
+        assert buckets[band] == expected
+    index = BandIndex(signatures, bands, rows)
+    assert index.best_match(signatures[3]) == 1.0
+    assert BandIndex(signatures[:0], bands, rows).best_match(signatures[3]) == 0.0
+
+
+@pytest.mark.parametrize("threshold", [0.3, 0.5, 0.7, 0.8, 0.9])
+def test_line_banding_keeps_datasketchs_layout(threshold):
+    """neardup's long pages band lines as datasketch's MinHashLSH did (equal weights), now through lsh_bands."""
+    from datasketch import MinHashLSH
+
+    shape = MinHashLSH(threshold=threshold, num_perm=64)
+    assert lsh_bands(threshold, 64) == (shape.b, shape.r)
+
+
+def test_lines_at_threshold_one_get_a_layout():
+    """A page's near-duplicate lines may ask for exact copies only (threshold 1.0): one band of every row, not an error
+    (datasketch's MinHashLSH refused a single band, so a long page at 1.0 raised)."""
+    from cleanscrape.config import CleanerConfig
+    from cleanscrape.neardup import earlier_duplicates
+
+    assert lsh_bands(1.0, 64) == (1, 64)
+    texts = [f"Buy the cheap widget model {number} today at our store near you and save on every order" for number in range(400)]
+    found = earlier_duplicates([*texts, texts[5]], CleanerConfig(near_duplicate_threshold=1.0))
+    assert found[-1] == 5 and found[:400] == [None] * 400
+
+
 def test_default_bands_find_pairs_just_above_the_threshold():
     bands, rows = DedupConfig().band_layout()
     assert bands * rows <= DedupConfig().scheme.num_perm
@@ -111,11 +160,40 @@ def test_document_signatures_follow_the_documented_scheme(size):
         assert np.array_equal(row, expected.hashvalues) and has_shingles == bool(shingles)
 
 
+TRICKY_TEXTS = [
+    "a\r\nb c d\u2028e_f g\x1c h", "x", "\ud800abc déjà 𝔘𝔫𝔦 ß STRASSE", "  \n\n  ", "東京の天気・today is ｆｉｎｅ",
+    "one two\n\nthree four five six", "One, two!\nthree four five six", "İstanbul ǅ ﬁ", "١٢٣ ½ ² x",
+]
+
+
+def _batch_as_reference(texts, size):
+    hashes, counts, digests = batch_shingle_hashes(texts, size)
+    starts = np.cumsum(counts) - counts
+    assert digests == [content_digest(normalized_text(text)) for text in texts]
+    for text, start, count in zip(texts, starts, counts):
+        assert hashes[start:start + count].tolist() == [shingle_hash(s) for s in document_shingles(line_tokens(text), size)]
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 5])
+def test_batch_shingle_hashes_are_the_reference_hashes(size):
+    """Tokenised by code point classes in numpy, hashed word by word: the same hashes and digests as one string at a time."""
+    _batch_as_reference([*TRICKY_TEXTS, "", ARTICLE, *TRICKY_TEXTS[::-1], ""], size)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=80), min_size=1, max_size=5), st.integers(1, 4))
+def test_batch_shingle_hashes_equal_the_reference_on_any_text(texts, size):
+    _batch_as_reference(texts, size)
+
+
 def test_signing_in_chunks_changes_nothing(monkeypatch):
     texts = [ARTICLE, OTHER, "", edited(ARTICLE, 3), ARTICLE * 40]
-    whole = sign_texts(SignatureScheme(), texts).hashvalues
+    whole = sign_texts(SignatureScheme(), texts)
     monkeypatch.setattr(minhash, "CHUNK_INPUTS", 7)
-    assert np.array_equal(sign_texts(SignatureScheme(), texts).hashvalues, whole)
+    monkeypatch.setattr(signatures, "SHINGLE_PART_CHARS", 50)
+    parts = sign_texts(SignatureScheme(), texts)
+    assert np.array_equal(parts.hashvalues, whole.hashvalues) and parts.digests == whole.digests
+    assert np.array_equal(parts.has_shingles, whole.has_shingles) and not whole.has_shingles[2]
 
 
 def test_dedup_does_not_import_scipy():

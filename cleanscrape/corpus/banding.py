@@ -1,7 +1,10 @@
 """LSH banding over MinHash signatures: how many bands, and which signatures share one.
 
-Two signatures become candidates when all ``rows`` hash values of any one
-band agree; for Jaccard similarity ``s`` that happens with probability
+The one definition of a band's key (:func:`band_keys`), used by corpus
+dedup, site templates, a page's near-duplicate lines
+(:mod:`cleanscrape.neardup`) and the Dask dedup. Two signatures become
+candidates when all ``rows`` hash values of any one band agree; for
+Jaccard similarity ``s`` that happens with probability
 ``1 - (1 - s**rows)**bands``. Candidates are then checked against the
 signatures, so a false candidate costs one comparison while a missed one is
 lost for good.
@@ -9,6 +12,7 @@ lost for good.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 import numpy as np
@@ -18,6 +22,7 @@ import numpy as np
 CHECKED_FALSE_NEGATIVE_WEIGHT = 0.9
 
 
+@functools.lru_cache(maxsize=64)  # a pure function of its arguments, asked again for every long page
 def lsh_bands(threshold: float, num_perm: int, false_negative_weight: float = 0.5) -> tuple[int, int]:
     """Bands and rows (``bands * rows <= num_perm``) that fit the threshold best.
 
@@ -27,8 +32,9 @@ def lsh_bands(threshold: float, num_perm: int, false_negative_weight: float = 0.
     area above it that candidates miss, with ``w_fn = false_negative_weight``
     and ``w_fp = 1 - w_fn``.
     """
-    if not 0.0 < threshold < 1.0:
-        raise ValueError(f"threshold must be in (0, 1), got {threshold}")
+    # 1.0 is allowed, as datasketch allows it (a page's near-duplicate lines may ask for exact copies only).
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"threshold must be in (0, 1], got {threshold}")
     if not 0.0 <= false_negative_weight <= 1.0:
         raise ValueError(f"false_negative_weight must be in [0, 1], got {false_negative_weight}")
     if num_perm < 1:
@@ -49,13 +55,35 @@ def lsh_bands(threshold: float, num_perm: int, false_negative_weight: float = 0.
     return best
 
 
+def band_keys(signatures: np.ndarray, band: int, rows: int, members: np.ndarray | None = None) -> np.ndarray:
+    """Each signature's key in ``band`` (of ``members`` only, when given): its ``rows`` hash values there as one
+    opaque value, so that equal keys mean a shared band; ``key.tobytes()`` is the same key as bytes."""
+    columns = slice(band * rows, (band + 1) * rows)
+    matrix = np.atleast_2d(signatures)
+    block = np.ascontiguousarray(matrix[:, columns] if members is None else matrix[members, columns])
+    return block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
+
+
+def row_band_keys(signatures: np.ndarray, bands: int, rows: int) -> list[list[bytes]]:
+    """Each signature's keys, band by band, as bytes (``keys[row][band]``)."""
+    by_band = [band_keys(signatures, band, rows).tolist() for band in range(bands)]
+    return [list(keys) for keys in zip(*by_band)] if by_band else [[] for _ in range(len(np.atleast_2d(signatures)))]
+
+
+def band_buckets(signatures: np.ndarray, bands: int, rows: int) -> tuple[list[list[bytes]], list[dict[bytes, list[int]]]]:
+    """Each signature's keys (:func:`row_band_keys`), and for each band the rows of each key, ascending."""
+    keys = row_band_keys(signatures, bands, rows)
+    buckets: list[dict[bytes, list[int]]] = [{} for _ in range(bands)]
+    for row, row_keys in enumerate(keys):
+        for band, key in enumerate(row_keys):
+            buckets[band].setdefault(key, []).append(row)
+    return keys, buckets
+
+
 def _band_groups(signatures: np.ndarray, band: int, rows: int, members: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Row numbers (of ``members``, when given) ordered so that equal band values are adjacent (ascending
     within each), and where each run starts (with the end)."""
-    columns = slice(band * rows, (band + 1) * rows)
-    block = np.ascontiguousarray(signatures[:, columns] if members is None else signatures[members, columns])
-    # One opaque value per row, so that sorting compares whole bands at once.
-    keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
+    keys = band_keys(signatures, band, rows, members)
     order = np.argsort(keys, kind="stable")
     ordered = keys[order]
     return order, np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1], [True])))
@@ -123,18 +151,12 @@ class BandIndex:
         self.signatures = signatures
         self._rows = rows
         self._bands = bands
-        self._buckets: dict[tuple[int, bytes], list[int]] = {}
-        for row, signature in enumerate(signatures):
-            for key in self._keys(signature):
-                self._buckets.setdefault(key, []).append(row)
-
-    def _keys(self, signature: np.ndarray) -> Iterator[tuple[int, bytes]]:
-        for band in range(self._bands):
-            yield band, signature[band * self._rows:(band + 1) * self._rows].tobytes()
+        _, self._buckets = band_buckets(signatures, bands, rows)
 
     def best_match(self, signature: np.ndarray) -> float:
         """The highest estimated Jaccard similarity to an indexed signature sharing a band (0.0 for none)."""
-        candidates = sorted({row for key in self._keys(signature) for row in self._buckets.get(key, ())})
+        (keys,) = row_band_keys(signature, self._bands, self._rows)
+        candidates = sorted({row for band, key in enumerate(keys) for row in self._buckets[band].get(key, ())})
         if not candidates:
             return 0.0
         return float((self.signatures[candidates] == signature).mean(axis=1).max())

@@ -192,12 +192,13 @@ class _DisjointSets:
 
 @dataclass(frozen=True, slots=True)
 class _SignedCorpus:
-    """What is kept of each record, in id order."""
+    """What is kept of each record: ids, lengths and digests in id order; signatures as they arrived."""
 
     ids: list[str]
     lengths: list[int]
     digests: list[bytes]
-    signatures: np.ndarray  # (records, num_perm)
+    signatures: np.ndarray  # (records, num_perm), in arrival order
+    arrival_row: np.ndarray  # the signature row of each record in id order
     has_shingles: np.ndarray
 
 
@@ -214,30 +215,29 @@ def _sign_records(records: Iterable[object], config: DedupConfig, jobs: int) -> 
             yield texts
 
     digests: list[bytes] = []
-    signatures: list[np.ndarray | None] = []
+    # One array grown in place (realloc) as batches arrive, each batch let go once copied: one copy of
+    # the signatures at any time, never a list of batches beside the whole (1M records: 512 MB, not twice that).
+    signatures = np.empty((0, config.scheme.num_perm), dtype=np.uint32)
+    filled = 0
     has_shingles: list[np.ndarray] = [np.empty(0, dtype=bool)]
     for signed in sign_batches(config.scheme, text_batches(), jobs):
         digests.extend(signed.digests)
-        signatures.append(signed.hashvalues)
+        if filled + len(signed.hashvalues) > len(signatures):
+            signatures.resize((max(2 * len(signatures), filled + len(signed.hashvalues), 1024), config.scheme.num_perm), refcheck=False)
+        signatures[filled:filled + len(signed.hashvalues)] = signed.hashvalues
+        filled += len(signed.hashvalues)
         has_shingles.append(signed.has_shingles)
+    signatures.resize((filled, config.scheme.num_perm), refcheck=False)
     if len(set(ids)) != len(ids):
         repeated = [id for id, count in Counter(ids).items() if count > 1]
         raise ValueError(f"record ids must be unique; {len(repeated)} repeat, e.g. {repeated[0]!r}")
-    order = sorted(range(len(ids)), key=ids.__getitem__)
-    place = np.empty(len(ids), dtype=np.int64)
-    place[order] = np.arange(len(ids))
-    # Each batch goes to its rows in id order and is let go: one copy of the signatures at a time, not two.
-    in_id_order = np.empty((len(ids), config.scheme.num_perm), dtype=np.uint32)
-    start = 0
-    for number in range(len(signatures)):
-        batch, signatures[number] = signatures[number], None
-        in_id_order[place[start:start + len(batch)]] = batch
-        start += len(batch)
+    order = np.array(sorted(range(len(ids)), key=ids.__getitem__), dtype=np.int64)
     return _SignedCorpus(
-        ids=[ids[p] for p in order],
-        lengths=[lengths[p] for p in order],
-        digests=[digests[p] for p in order],
-        signatures=in_id_order,
+        ids=[ids[p] for p in order.tolist()],
+        lengths=[lengths[p] for p in order.tolist()],
+        digests=[digests[p] for p in order.tolist()],
+        signatures=signatures,
+        arrival_row=order,
         has_shingles=np.concatenate(has_shingles)[order],
     )
 
@@ -261,7 +261,9 @@ def find_duplicates(records: Iterable[object], config: DedupConfig | None = None
             exact_edges.append((first, position))
     # One text per exact group goes into LSH; the others have the same signature.
     entrants = np.fromiter((p for p in first_with_digest.values() if corpus.has_shingles[p]), dtype=np.int64)
-    pairs = similar_pairs(corpus.signatures, bands, rows, config.threshold, config.max_bucket_comparisons, members=entrants)
+    # Entrants in id order, read where their signatures lie: pairs are of positions in ``entrants``.
+    pairs = similar_pairs(corpus.signatures, bands, rows, config.threshold, config.max_bucket_comparisons,
+                          members=corpus.arrival_row[entrants])
     near_edges = ((int(entrants[first]), int(entrants[second])) for first, second in pairs)
     cluster_of = {id: id for id in ids}
     cluster_of.update(clustered(ids, corpus.lengths, [*exact_edges, *near_edges]))

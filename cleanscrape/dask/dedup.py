@@ -31,6 +31,7 @@ import dask
 import dask.bag as db
 import numpy as np
 
+from ..corpus.banding import row_band_keys
 from ..corpus.dedup import DedupConfig, DuplicateClusters, clustered
 from ..corpus.records import record_id, record_text
 from ..corpus.signatures import SignatureScheme, sign_texts
@@ -75,15 +76,18 @@ def _signing(files: Iterable[str], scheme: SignatureScheme, batch_size: int) -> 
                 yield SignedRecord(record_id(row), len(text), digest, signature, bool(has_shingles))
 
 
-def _band_rows(records: Iterable[SignedRecord], bands: int, rows: int) -> Iterator[tuple[tuple[int, bytes], Member]]:
-    for record in records:
+def _band_rows(records: Sequence[SignedRecord], bands: int, rows: int) -> Iterator[tuple[tuple[int, bytes], Member]]:
+    if not records:
+        return
+    keys = row_band_keys(np.stack([record.signature for record in records]), bands, rows)
+    for record, record_keys in zip(records, keys):
         member = Member(record.id, record.length, record.digest, record.has_shingles)
         # Band 0 for every record, so exact twins meet; the other bands only for texts that can be compared.
         for band in range(bands if record.has_shingles else 1):
-            yield (band, record.signature[band * rows:(band + 1) * rows].tobytes()), member
+            yield (band, record_keys[band]), member
 
 
-def _bucket_groups(records: Iterable[SignedRecord], bands: int, rows: int, groups: int) -> list[tuple[int, list]]:
+def _bucket_groups(records: Sequence[SignedRecord], bands: int, rows: int, groups: int) -> list[tuple[int, list]]:
     """A partition's band rows, gathered by the bucket group they go to: one shuffled element per group, not per row."""
     bound: dict[int, list] = {}
     for key, member in _band_rows(records, bands, rows):
