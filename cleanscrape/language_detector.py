@@ -69,6 +69,8 @@ def _load_profiles(directory: str) -> _Profiles:
                 cells_row.append(row)
                 cells_column.append(column)
                 cells_value.append(1.0 * freq / n_words[len(word) - 1])
+    if not languages:
+        raise ValueError(f"no language profiles in {directory}")
     probabilities = np.zeros((len(rows), len(languages)), dtype=np.float64)
     probabilities[cells_row, cells_column] = cells_value
     probabilities.setflags(write=False)
