@@ -18,8 +18,10 @@ import os
 import random
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 # langdetect's own constants (detector.Detector), so the two cannot drift apart silently.
 ALPHA_DEFAULT = 0.5
@@ -71,6 +73,8 @@ def _load_profiles(directory: str) -> _Profiles:
                 cells_value.append(1.0 * freq / n_words[len(word) - 1])
     if not languages:
         raise ValueError(f"no language profiles in {directory}")
+    import numpy as np
+
     probabilities = np.zeros((len(rows), len(languages)), dtype=np.float64)
     probabilities[cells_row, cells_column] = cells_value
     probabilities.setflags(write=False)
@@ -115,6 +119,8 @@ class LanguageDetector:
         drawn = self._ngram_rows(_cleaned(_appended(text)), profiles.rows)
         if not drawn:
             return None
+        import numpy as np
+
         unique, positions = np.unique(np.asarray(drawn, dtype=np.int64), return_inverse=True)
         choices = positions.tolist()  # one entry per n-gram occurrence, as langdetect draws from its list
         table = profiles.probabilities[unique]
