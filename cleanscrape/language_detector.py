@@ -48,12 +48,13 @@ class _Profiles:
 
 def _load_profiles(directory: str) -> _Profiles:
     """langdetect's ``DetectorFactory.load_profile``, into one matrix: same languages in the same
-    (directory listing) order, same n-grams, each probability ``1.0 * freq / n_words[len - 1]``."""
+    (directory listing) order, same n-grams, each probability ``1.0 * freq / n_words[len - 1]``
+    (float64 division, as Python's)."""
+    import numpy as np
+
     languages: list[str] = []
     rows: dict[str, int] = {}
-    cells_row: list[int] = []
-    cells_column: list[int] = []
-    cells_value: list[float] = []
+    columns: list[tuple[np.ndarray, np.ndarray]] = []  # per language: its n-grams' rows, their probabilities
     for filename in os.listdir(directory):
         path = os.path.join(directory, filename)
         if filename.startswith(".") or not os.path.isfile(path):
@@ -62,21 +63,20 @@ def _load_profiles(directory: str) -> _Profiles:
             profile = json.load(handle)
         if profile["name"] in languages:
             raise ValueError(f"duplicate language profile {profile['name']!r} in {directory}")
-        column = len(languages)
         languages.append(profile["name"])
-        n_words = profile["n_words"]
-        for word, freq in profile["freq"].items():
-            row = rows.setdefault(word, len(rows))
-            if 1 <= len(word) <= N_GRAM:
-                cells_row.append(row)
-                cells_column.append(column)
-                cells_value.append(1.0 * freq / n_words[len(word) - 1])
+        freq: dict[str, int] = profile["freq"]
+        setdefault = rows.setdefault
+        word_rows = np.fromiter((setdefault(word, len(rows)) for word in freq), dtype=np.int64, count=len(freq))
+        lengths = np.fromiter(map(len, freq), dtype=np.int64, count=len(freq))
+        counts = np.fromiter(freq.values(), dtype=np.float64, count=len(freq))
+        kept = (lengths >= 1) & (lengths <= N_GRAM)
+        n_words = np.asarray(list(profile["n_words"]) + [1] * N_GRAM, dtype=np.float64)
+        columns.append((word_rows[kept], counts[kept] / n_words[lengths[kept] - 1]))
     if not languages:
         raise ValueError(f"no language profiles in {directory}")
-    import numpy as np
-
     probabilities = np.zeros((len(rows), len(languages)), dtype=np.float64)
-    probabilities[cells_row, cells_column] = cells_value
+    for column, (word_rows, values) in enumerate(columns):
+        probabilities[word_rows, column] = values
     probabilities.setflags(write=False)
     return _Profiles(tuple(languages), rows, probabilities)
 
