@@ -132,11 +132,10 @@ class LanguageDetector:
             probability = np.full(count, 1.0 / count, dtype=np.float64)
             alpha = ALPHA_DEFAULT + generator.gauss(0.0, 1.0) * ALPHA_WIDTH
             # langdetect multiplies by (weight + p) each draw: the sums are the same done once.
-            factors = list((alpha / BASE_FREQ) + table)
-            by_occurrence = [factors[position] for position in choices]
+            factors = (alpha / BASE_FREQ) + table
             step = 0
             while True:
-                probability *= generator.choice(by_occurrence)
+                probability *= factors[generator.choice(choices)]
                 if step % 5 == 0:
                     probability /= sum(probability.tolist())  # Python's sum: langdetect's rounding
                     if probability.max() > CONV_THRESHOLD or step >= ITERATION_LIMIT:
