@@ -151,7 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--wcxb-html-every", type=int, default=5, help="time every N-th WCXB dev page in HTML mode")
+    parser.add_argument("--wcxb-text-every", type=int, default=1, help="time every N-th WCXB dev w3m dump")
     parser.add_argument("--startup-repeat", type=int, default=5)
+    parser.add_argument("--sets", help="comma-separated page set names to run (default: all), 'start-up' included")
     parser.add_argument("--no-readme", action="store_true", help="do not rewrite benchmarks/README.md")
     args = parser.parse_args(argv)
     load_before = os.getloadavg()[0]
@@ -180,10 +182,13 @@ def main(argv: list[str] | None = None) -> int:
             {"cleanscrape": html_cleaner.clean, "trafilatura with metadata": trafilatura_with_metadata},
         ),
         "scrapinghub w3m dumps": (scrapinghub_dumps(list(loaded)), text_systems),
-        "wcxb-dev w3m dumps": (wcxb_dumps(wcxb_ids()), text_systems),
+        "wcxb-dev w3m dumps": (wcxb_dumps(wcxb_ids()[::args.wcxb_text_every]), text_systems),
         "scrapinghub text dumps (inscriptis)": ([render(html, "inscriptis") for html in html_pages], text_systems),
         "synthetic 5,000-word pages": (synthetic_pages([gold for _, gold in loaded.values()]), text_systems),
     }
+    chosen = set(args.sets.split(",")) if args.sets else None
+    if chosen is not None:
+        page_sets = {name: page_set for name, page_set in page_sets.items() if name in chosen}
     for pages, systems in page_sets.values():  # load profiles, stop lists and modules before timing
         for system in systems.values():
             system(pages[0])
@@ -191,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict] = {}
     table = [
         f"Measured {time.strftime('%Y-%m-%d')} by `python benchmarks/speed.py --repeat {args.repeat} "
-        f"--wcxb-html-every {args.wcxb_html_every}` (one process, best of the repeats per page).",
+        f"--wcxb-html-every {args.wcxb_html_every} --wcxb-text-every {args.wcxb_text_every}` "
+        "(one process, best of the repeats per page).",
         "",
         "| pages | system | pages/s | MB/s | ms/page median | ms/page worst | peak MB (tracemalloc) |",
         "|---|---|---|---|---|---|---|",
@@ -232,21 +238,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cleanscrape, pages per second: {throughput}")
         table.append(f"| {set_name} | cleanscrape's pages per second | {throughput} | | | | |")
         results[set_name] = row
-    with_page = Path(os.environ.get("TMPDIR", "/tmp")) / f"cleanscrape-speed-{os.getpid()}.html"
-    with_page.write_text(html_pages[0], encoding="utf-8")
-    try:
-        startup = startup_seconds(with_page, args.startup_repeat)
-    finally:
-        with_page.unlink()
-    names = list(startup)
-    results["start-up"] = startup
-    print(f"\nstart-up, one page: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in startup.items()))
-    table.append("")
-    table.append(
-        f"Start-up, one ScrapingHub page, fresh process each, best of {args.startup_repeat}: "
-        + ", ".join(f"`{name}` {seconds:.2f} s" for name, seconds in startup.items())
-        + f" ({startup[names[0]] / startup[names[1]]:.2f}x)."
-    )
+    if chosen is None or "start-up" in chosen:
+        with_page = Path(os.environ.get("TMPDIR", "/tmp")) / f"cleanscrape-speed-{os.getpid()}.html"
+        with_page.write_text(html_pages[0], encoding="utf-8")
+        try:
+            startup = startup_seconds(with_page, args.startup_repeat)
+        finally:
+            with_page.unlink()
+        names = list(startup)
+        results["start-up"] = startup
+        print("\nstart-up, one page: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in startup.items()))
+        table.append("")
+        table.append(
+            f"Start-up, one ScrapingHub page, fresh process each, best of {args.startup_repeat}: "
+            + ", ".join(f"`{name}` {seconds:.2f} s" for name, seconds in startup.items())
+            + f" ({startup[names[0]] / startup[names[1]]:.2f}x)."
+        )
     load_after = os.getloadavg()[0]
     table.append(f"1-minute load average {load_before:.1f} before the run, {load_after:.1f} after (2 cores).")
     print(table[-1])
