@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .language_detector import LanguageDetector
 from .lines import Line
 
 
@@ -17,37 +18,27 @@ class LanguageGuess:
 
 
 @functools.cache
-def _detector_factory():
-    # Loading the 55 profiles takes ~0.3 s; the loaded factory is read-only,
-    # so sharing it cannot make one result depend on another.
-    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-
-    factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
-    return factory
+def default_detector() -> LanguageDetector:
+    """The detector ``detect`` uses: its profiles load at its first detection, once per
+    process; they are read-only, so sharing it cannot make one result depend on another."""
+    return LanguageDetector()
 
 
 def load_language_profiles() -> None:
     """Load langdetect's profiles now (before forking workers, say) rather than on first use."""
-    _detector_factory()
+    default_detector().load()
 
 
-def detect(text: str, seed: int) -> LanguageGuess | None:
-    """Most probable language of ``text``, or None when langdetect finds no features."""
-    from langdetect.lang_detect_exception import LangDetectException
-
-    if not regex.search(r"\p{L}", text):
+def detect(text: str, seed: int, detector: LanguageDetector | None = None) -> LanguageGuess | None:
+    """Most probable language of ``text``, or None when langdetect finds no features.
+    Seeded per call, so the answer does not depend on what was detected before."""
+    if not _LETTER.search(text):
         return None
-    detector = _detector_factory().create()
-    detector.seed = seed  # per detector, so no global seed is touched
-    detector.append(text)
-    try:
-        best = detector.get_probabilities()
-    except LangDetectException:
-        return None
+    best = (detector or default_detector()).probabilities(text, seed)
     if not best:
         return None
-    return LanguageGuess(code=best[0].lang.split("-")[0], probability=round(best[0].prob, 4))
+    code, probability = best[0]
+    return LanguageGuess(code=code.split("-")[0], probability=round(probability, 4))
 
 
 def sample_for_detection(lines: list[Line], max_chars: int) -> str:

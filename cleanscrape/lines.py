@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -92,5 +92,19 @@ def fold_spaces(text: str) -> str:
 
 
 def segment(text: str) -> list[Line]:
-    """The page's non-blank lines, numbered by their position among all lines."""
-    return [make_line(index, raw) for index, raw in enumerate(split_lines(text)) if raw.strip()]
+    """The page's non-blank lines, numbered by their position among all lines.
+
+    A line's features depend on its text alone, and pages repeat lines (a third of the
+    lines of a text dump repeat an earlier one): a repeat copies the first one's features.
+    ``str.splitlines`` breaks where ``split_lines`` does (it only drops a last empty line).
+    """
+    lines: list[Line] = []
+    first_with_text: dict[str, Line] = {}
+    for index, raw in enumerate(text.splitlines()):
+        first = first_with_text.get(raw)
+        if first is not None:
+            lines.append(replace(first, index=index))
+        elif not raw.isspace() and raw:
+            first_with_text[raw] = line = make_line(index, raw)
+            lines.append(line)
+    return lines

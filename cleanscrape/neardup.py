@@ -1,20 +1,29 @@
-"""Near-duplicate lines within a page, by MinHash over word shingles (datasketch).
+"""Near-duplicate lines within a page, by MinHash over word shingles (datasketch's permutations).
 
 Exact copies (after case and punctuation folding) are matched by key; longer
 lines are also matched by estimated Jaccard similarity, so the title with a
 changed suffix or a menu with one item highlighted is caught.
+
+Only lines that share a shingle hash with another line are signed: a MinHash
+value is the minimum of a bijection over a line's hashes, so two lines with no
+hash in common agree on no value, and such a line can neither repeat an earlier
+one nor be repeated (most lines of a page). numpy is imported only when two
+lines do share one.
 """
 
 from __future__ import annotations
 
 import heapq
+import zlib
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
 import regex
 
 from .config import CleanerConfig
-from .minhash import MinHasher
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _NON_WORD = regex.compile(r"[\W_]+")
 #: Up to this many lines, every pair is compared; beyond it, LSH bands pick candidates
@@ -52,25 +61,49 @@ def earlier_duplicates(texts: Sequence[str], config: CleanerConfig) -> list[int 
     if len(long_positions) < 2:
         return result
 
+    shingle_hashes = [{zlib.crc32(shingle) for shingle in shingles(keys[position], config.shingle_size)} for position in long_positions]
+    shared = _sharing_a_hash(shingle_hashes)
+    if len(shared) < 2:
+        return result
+    import numpy as np
+
+    from .minhash import MinHasher
+
     hasher = MinHasher(config.minhash_num_perm, config.minhash_seed)
-    matrix = np.stack([hasher.signature(shingles(keys[position], config.shingle_size)) for position in long_positions])
+    flat = np.fromiter((value for row in shared for value in shingle_hashes[row]), dtype=np.uint32)
+    starts = np.cumsum([0] + [len(shingle_hashes[row]) for row in shared[:-1]], dtype=np.int64)
+    matrix = hasher.signatures(flat, starts)
+    signed = [long_positions[row] for row in shared]  # the page positions of the matrix's rows
     # The share of equal hash values estimates Jaccard similarity, as MinHash.jaccard does.
     if len(long_positions) <= ALL_PAIRS_LIMIT:
-        for row in range(1, len(long_positions)):
+        for row in range(1, len(signed)):
             earlier = np.arange(row)
             agreement = (matrix[earlier] == matrix[row]).mean(axis=1)
             similar = earlier[agreement >= config.near_duplicate_threshold]
             if similar.size:
-                result[long_positions[row]] = long_positions[int(similar.min())]
+                result[signed[row]] = signed[int(similar.min())]
         return result
     candidates = _banded_earlier(matrix, config.near_duplicate_threshold)
     needed = config.near_duplicate_threshold * matrix.shape[1]
-    for row in range(1, len(long_positions)):
+    for row in range(1, len(signed)):
         for other in candidates(row):
             if np.count_nonzero(matrix[other] == matrix[row]) >= needed:
-                result[long_positions[row]] = long_positions[other]
+                result[signed[row]] = signed[other]
                 break
     return result
+
+
+def _sharing_a_hash(hash_sets: Sequence[set[int]]) -> list[int]:
+    """The indices, ascending, of the sets that have a value in common with another set."""
+    first_holder: dict[int, int] = {}
+    sharing: set[int] = set()
+    for index, values in enumerate(hash_sets):
+        for value in values:
+            holder = first_holder.setdefault(value, index)
+            if holder != index:
+                sharing.add(holder)
+                sharing.add(index)
+    return sorted(sharing)
 
 
 def _banded_earlier(matrix: np.ndarray, threshold: float):

@@ -8,10 +8,10 @@ _AFTER_WARM_UP = """
 import sys
 from cleanscrape.batch import warm_up
 from cleanscrape.cleaner import Cleaner
-from cleanscrape.language import _detector_factory
+from cleanscrape.language import default_detector
 warm_up(Cleaner())
 print(",".join(name for name in ("trafilatura", "inscriptis", "w3lib", "charset_normalizer") if name in sys.modules))
-print(_detector_factory.cache_info().currsize)
+print(int(default_detector().loaded))
 """
 
 
