@@ -146,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=20, help="differing records printed in full")
     parser.add_argument("--same-reason", action="append", default=[], metavar="OLD=NEW[,NEW...]",
                         help="reasons renamed on purpose: compare NEW names as OLD (repeatable)")
+    parser.add_argument("--new-field", action="append", default=[], metavar="NAME",
+                        help="a field added on purpose: left out of the comparison (repeatable)")
     args = parser.parse_args(argv)
     rows = collect(args.jobs, args.limit)
     with gzip.open(args.write, "wt", encoding="utf-8") as out:
@@ -155,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.compare is None:
         return 0
     renamed = parse_same_reasons(args.same_reason)
-    return 1 if compare(_read(args.compare), _read(args.write), args.show, renamed) else 0
+    after = {key: {field: value for field, value in record.items() if field not in args.new_field}
+             for key, record in _read(args.write).items()}
+    return 1 if compare(_read(args.compare), after, args.show, renamed) else 0
 
 
 if __name__ == "__main__":

@@ -40,11 +40,12 @@ class LocalExecutor:
 
 
 def _outcomes(items: Iterable[Item], options: BatchOptions) -> Iterator[Outcome]:
-    # Forked workers start at once and share the language profiles loaded here;
-    # spawn (the only way elsewhere) re-imports everything in each worker.
+    # Forked workers start at once and share the language profiles loaded here; spawn (the
+    # only way elsewhere) re-imports everything in each worker. One worker loads only what its
+    # pages need (a run of text pages never imports trafilatura).
     launch = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     cleaner = Cleaner(options.config)
-    if launch == "fork":
+    if launch == "fork" and options.jobs > 1:
         warm_up(cleaner)
     # Even one job cleans in a worker process: only there does the page deadline hold for
     # every step, and a page that kills its process costs only itself.

@@ -178,8 +178,10 @@ class WorkerPool:
     hard_deadline: float | None = None
     #: "fork" (shares the parent's loaded modules), "spawn", or "command" (works from any thread or daemon).
     launch: str = "fork"
-    #: Run by each new worker before it takes items (loads what ``work`` loads lazily), so
-    #: that its first item is not charged for it against the deadline.
+    #: Run by a worker that replaces a dead or killed one before it takes items (loads what
+    #: ``work`` loads lazily), so that the next item is not charged for it against the deadline.
+    #: The first workers start bare: a fork shares what its parent loaded, and a short run
+    #: loads only what its items need.
     warm_up: Callable[[], Any] | None = None
     _slots: list[_Slot] = field(init=False, default_factory=list, repr=False)
 
@@ -301,16 +303,17 @@ class WorkerPool:
             return None
         return max(0.0, min(ends) - time.monotonic()) + 0.01
 
-    def _start(self) -> _ForkedWorker | _CommandWorker:
+    def _start(self, replacing: bool = False) -> _ForkedWorker | _CommandWorker:
+        warm_up = self.warm_up if replacing else None
         if self.launch == "command":
-            return _CommandWorker(self.work, self.warm_up)
+            return _CommandWorker(self.work, warm_up)
         siblings = tuple(slot.worker.connection for slot in self._slots if isinstance(slot.worker, _ForkedWorker))
-        return _ForkedWorker(multiprocessing.get_context(self.launch), self.work, self.warm_up, siblings)
+        return _ForkedWorker(multiprocessing.get_context(self.launch), self.work, warm_up, siblings)
 
     def _replace(self, slot: _Slot) -> None:
         slot.job = None
         slot.worker.stop(now=True)
-        slot.worker = self._start()
+        slot.worker = self._start(replacing=True)
         slot.starting = time.monotonic()
 
 

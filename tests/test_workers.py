@@ -44,7 +44,7 @@ def _slow_start() -> None:
 
 
 @pytest.mark.parametrize("launch", ["fork", "command"])
-def test_a_new_workers_loading_is_not_charged_to_its_first_item(launch: str) -> None:
+def test_a_replacement_workers_loading_is_not_charged_to_its_first_item(launch: str) -> None:
     # Item 13 hangs and its worker is replaced; the replacement's 1.5 s of loading must not
     # count against the 1 s deadline of the item it takes next.
     pool = WorkerPool(_square_or_die, 1, on_lost=_lost, hard_deadline=1.0, launch=launch, warm_up=_slow_start)
@@ -55,7 +55,7 @@ def test_a_new_workers_loading_is_not_charged_to_its_first_item(launch: str) -> 
 
 def test_a_worker_killed_while_starting_is_started_again() -> None:
     with WorkerPool(abs, 1, on_lost=_lost, warm_up=_slow_start) as pool:
-        pool._slots.append(_Slot(pool._start()))
+        pool._slots.append(_Slot(pool._start(replacing=True)))
         os.kill(pool._slots[0].worker.process.pid, signal.SIGKILL)  # during its 1.5 s of loading
         assert list(pool.imap([-3, 4])) == [3, 4]
 
@@ -65,9 +65,10 @@ def _failed_start() -> None:
 
 
 def test_a_worker_that_cannot_start_ends_the_run_with_a_clear_error() -> None:
-    with WorkerPool(abs, 1, on_lost=_lost, warm_up=_failed_start) as pool:
+    # The first worker dies on item 7; every replacement fails to load.
+    with WorkerPool(_square_or_die, 1, on_lost=_lost, warm_up=_failed_start) as pool:
         with pytest.raises(RuntimeError, match="died while starting, 3 times"):
-            list(pool.imap([1]))
+            list(pool.imap([7, 1]))
 
 
 def test_results_come_in_input_order_with_one_worker() -> None:

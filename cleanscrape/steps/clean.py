@@ -119,8 +119,8 @@ def page_pool(options: BatchOptions, processes: int, launch: str, cleaner: Clean
     cleaner = cleaner or Cleaner(options.config)
     return WorkerPool(
         cleaning_step(options, cleaner), processes, on_lost=_lost_page, launch=launch,
-        # Each new worker (a replacement too) loads what cleaning loads before it takes a page:
-        # quick in a fork of a warmed parent, seconds in a fresh interpreter on a busy machine.
+        # A replacement worker loads what cleaning loads before it takes a page: quick in a
+        # fork of a warmed parent, seconds in a fresh interpreter on a busy machine.
         warm_up=functools.partial(warm_up, cleaner),
         # The timeout inside the worker ends a slow extraction with its own error; this ends anything else.
         hard_deadline=timeout * HARD_DEADLINE_FACTOR if timeout is not None else None,
