@@ -55,7 +55,7 @@ def _records(item: tuple[str, BenchPage]) -> list[dict]:
     dataset, bench = item
     from cleanscrape import Cleaner
 
-    cleaner = Cleaner()
+    cleaner = Cleaner(html_timeout=None)  # decisions, not deadlines: a loaded machine must not change them
     rows = []
     for mode, page in _page_inputs(bench):
         record = cleaner.clean(page, id=bench.gold.id).to_dict()
