@@ -19,6 +19,14 @@ _CODE = regex.compile(r"[{}\[\];=]\s*$|^\s*[{}\]\[]|\$[A-Z_]{2,}|\\$|^\s*(?:\$|>
 _BORDER = regex.compile(r"[\u2500-\u259f]+")
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
 
+#: A line longer than this has its features computed on a sample of this many characters:
+#: the features are counts and shares, which a sample estimates, and a 10 MB line (one
+#: token per CJK character) would otherwise cost seconds and gigabytes. Prose lines are
+#: far shorter, so their features are exact.
+MAX_FEATURE_CHARS = 100_000
+#: The sample is this many windows spread evenly over the line.
+_SAMPLE_WINDOWS = 20
+
 
 @dataclass(frozen=True, slots=True)
 class Line:
@@ -56,6 +64,16 @@ def strip_borders(text: str) -> str:
     return _BORDER.sub(lambda match: " " * len(match.group(0)), text) if not text.isascii() else text
 
 
+def feature_sample(text: str, max_chars: int = MAX_FEATURE_CHARS) -> str:
+    """``text`` itself up to ``max_chars``; past it, about ``max_chars`` characters in windows
+    spread evenly over it, joined by spaces (a window's start and end are not a word's)."""
+    if len(text) <= max_chars:
+        return text
+    width = max(1, max_chars // _SAMPLE_WINDOWS)
+    step = (len(text) - width) / (_SAMPLE_WINDOWS - 1)
+    return " ".join(text[round(number * step):round(number * step) + width] for number in range(_SAMPLE_WINDOWS))
+
+
 def make_line(index: int, raw: str) -> Line:
     text = raw.strip()
     content = strip_borders(text).strip()
@@ -64,14 +82,17 @@ def make_line(index: int, raw: str) -> Line:
     if match and len(content) > match.end():
         bulleted = True
         content = content[match.end():].lstrip()
-    tokens = tuple(_TOKEN.findall(content))
+    sample = feature_sample(content)  # the content itself on all but huge lines
+    tokens = tuple(_TOKEN.findall(sample))
     # max() is a C-level scan; most lines have no character at or past Hiragana.
-    cjk = len(_CJK.findall(content)) if content and max(content) >= "\u3040" else 0
+    cjk = len(_CJK.findall(sample)) if sample and max(sample) >= "\u3040" else 0
     words = (len(tokens) - cjk) + cjk / 2
+    if sample is not content:
+        words *= len(content) / len(sample)  # the sample's words, scaled to the line
     alpha = [token for token in tokens if not token.isdigit()]
     capitalized = sum(1 for token in alpha if token[0].isupper())
-    digits = len(_DIGIT.findall(content))
-    non_space = (len(content) - content.count(" ")) or 1
+    digits = len(_DIGIT.findall(sample))
+    non_space = (len(sample) - sample.count(" ")) or 1
     return Line(
         index=index,
         text=text,
@@ -80,7 +101,7 @@ def make_line(index: int, raw: str) -> Line:
         tokens=tokens,
         words=words,
         ends_sentence=bool(_SENTENCE_END.search(content)),
-        punctuation_count=len(_SENTENCE_PUNCT.findall(content)),
+        punctuation_count=len(_SENTENCE_PUNCT.findall(content)) if sample is content else _SENTENCE_PUNCT.subn("", content)[1],
         capitalized_share=capitalized / len(alpha) if alpha else 0.0,
         digit_share=digits / non_space,
     )

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lines import Line, make_line, split_lines, strip_borders
+from .lines import Line, feature_sample, make_line, split_lines, strip_borders
 
 # Characters a terminal shows two columns wide: renderers wrap CJK text by columns.
 _WIDE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\uff01-\uff60\u3000-\u303f]")
@@ -46,7 +46,11 @@ class _Row:
 
 
 def display_width(text: str) -> int:
-    return len(text) + len(_WIDE.findall(text)) if not text.isascii() else len(text)
+    """Terminal columns of ``text``; on a huge line, estimated from a sample of it (exact on others)."""
+    if text.isascii():
+        return len(text)
+    sample = feature_sample(text)
+    return len(text) + round(len(_WIDE.findall(sample)) * len(text) / len(sample))
 
 
 def group_lines(text: str, lines: Sequence[Line], units: Sequence[bool] = ()) -> list[list[int]]:
