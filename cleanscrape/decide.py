@@ -18,7 +18,7 @@ from .detectors import boilerplate, byline, caption, comments, first_line_reason
 from .lines import Line, fold_spaces, segment
 from .mainblock import WALL, anchor_bonus, best_span, is_paragraph, is_prose, line_weight
 from .neardup import earlier_duplicates, normalize
-from .paragraphs import group_lines, has_borders, paragraph_line
+from .paragraphs import MAX_REGROUP_ROUNDS, group_lines, group_until_stable, has_borders, paragraph_line
 from .stopwords import reads_like_other_language, stopword_density, stopwords_for
 from .tabs import NO_TABS, TabVariants
 from .title import find_title, is_copy, title_words
@@ -68,19 +68,62 @@ class PageVerdict:
         """Every page line with its reason (a paragraph's reason goes to each of its lines)."""
         if self.sources is None:
             return list(zip(self.lines, self.reasons))
-        return [(line, reason) for source, reason in zip(self.sources, self.reasons) for line in source]
+        # In page order: kept paragraphs joined over a removed line hold lines on both sides of it.
+        return sorted(((line, reason) for source, reason in zip(self.sources, self.reasons) for line in source),
+                      key=lambda pair: pair[0].index)
 
 
 def classify_text(
     text: str, config: CleanerConfig, is_site_template: Callable[[str], bool] | None = None
 ) -> PageVerdict:
     """Page text classified by paragraph: lines a renderer wrapped are joined first
-    (:mod:`cleanscrape.paragraphs`), and each page line takes its paragraph's reason."""
+    (:mod:`cleanscrape.paragraphs`), and each page line takes its paragraph's reason.
+
+    The clean text is the kept paragraphs, one line each: cleaning it again groups them
+    again, without the removed lines between them. Where that would join kept paragraphs,
+    they are joined here and the page classified again, until nothing more joins. So
+    cleaning is idempotent."""
     lines = segment(text)
     detected = [first_line_reason(line) for line in lines]
     # A template line or program text stands alone even inside wrapped text.
     units = [reason is not None or line.looks_like_code for line, reason in zip(lines, detected)]
-    groups = group_lines(text, lines, units)
+    groups = group_until_stable(text, lines, units, _stands_alone)
+    verdict = _classify_groups(lines, groups, detected, config, is_site_template)
+    for _ in range(MAX_REGROUP_ROUNDS):
+        merged = _kept_regrouped(verdict, groups)
+        if merged is None:
+            break
+        groups = merged
+        verdict = _classify_groups(lines, groups, detected, config, is_site_template)
+    return verdict
+
+
+def _stands_alone(line: Line) -> bool:
+    return first_line_reason(line) is not None or line.looks_like_code
+
+
+def _kept_regrouped(verdict: PageVerdict, groups: list[list[int]]) -> list[list[int]] | None:
+    """``groups`` with the kept paragraphs that the clean text's own grouping joins merged
+    (each into the first of its run), or None when it joins none."""
+    kept_at = [place for place, reason in enumerate(verdict.reasons) if reason is None]
+    if len(kept_at) < 2:
+        return None
+    kept_text = "\n".join(verdict.lines[place].text for place in kept_at)
+    kept_lines = segment(kept_text)  # a line's ``index`` is its place in ``kept_at``
+    again = group_lines(kept_text, kept_lines, [_stands_alone(line) for line in kept_lines])
+    if all(len(group) == 1 for group in again):
+        return None
+    into = {kept_at[kept_lines[member].index]: kept_at[kept_lines[group[0]].index] for group in again for member in group}
+    merged: dict[int, list[int]] = {}
+    for place, group in enumerate(groups):
+        merged.setdefault(into.get(place, place), []).extend(group)
+    return list(merged.values())
+
+
+def _classify_groups(
+    lines: list[Line], groups: list[list[int]], detected: list[str | None], config: CleanerConfig,
+    is_site_template: Callable[[str], bool] | None,
+) -> PageVerdict:
     if all(len(group) == 1 and not has_borders(lines[group[0]]) for group in groups):
         return classify_page(lines, config, is_site_template, detected)
     joined = [paragraph_line(lines, group) for group in groups]

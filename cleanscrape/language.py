@@ -50,6 +50,13 @@ def detect(text: str, seed: int) -> LanguageGuess | None:
     return LanguageGuess(code=best[0].lang.split("-")[0], probability=round(best[0].prob, 4))
 
 
+def _letter_count(text: str) -> int:
+    """Letters of ``text``; of a huge line, as many as its sample's at its length (lines.feature_sample)."""
+    sample = feature_sample(text)
+    letters = len(_NOT_LETTERS.sub("", sample))
+    return letters if sample is text else round(letters * len(text) / len(sample))
+
+
 def sample_for_detection(lines: list[Line], max_chars: int) -> str:
     """The lines with the most letters, in page order, up to ``max_chars``: prose says more
     than menus. Letters, not characters: a table row of rating stars padded with spaces
@@ -57,7 +64,7 @@ def sample_for_detection(lines: list[Line], max_chars: int) -> str:
     of the sample while other lines can fill it, so one long blurb in another language
     (an agency's footer) cannot outvote the article; a page of one paragraph still
     gives all of ``max_chars``."""
-    by_letters = sorted(lines, key=lambda item: (-len(_NOT_LETTERS.sub("", item.content)), item.index))
+    by_letters = sorted(lines, key=lambda item: (-_letter_count(item.content), item.index))
     share = max(1, max_chars // 4)
     taken: dict[int, int] = {}  # line index -> characters taken from its start
     budget = max_chars

@@ -14,7 +14,9 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _SENTENCE_END = regex.compile(r"[.!?。！？…]['\"”’»)\]]*$")
 _SENTENCE_PUNCT = regex.compile(r"[.!?。！？,;，、：:]")
 _DIGIT = regex.compile(r"\d")
-_CODE = regex.compile(r"[{}\[\];=]\s*$|^\s*[{}\]\[]|\$[A-Z_]{2,}|\\$|^\s*(?:\$|>>>|#!|import\s|from\s\S+\simport|def\s|class\s|return\b)|\w\([^()]*\)|--?[a-z][\w-]*\s")
+# A command-line option ("--force ") is sought from the start of its run of [\w-] only: from
+# each "-" of "-a-a-a..." the run was scanned to its end (quadratic).
+_CODE = regex.compile(r"[{}\[\];=]\s*$|^\s*[{}\]\[]|\$[A-Z_]{2,}|\\$|^\s*(?:\$|>>>|#!|import\s|from\s\S+\simport|def\s|class\s|return\b)|\w\([^()]*\)|(?<![\w-])(?=[\w-]*?--?[a-z])[\w-]*\s")
 # Box-drawing and block characters: text browsers draw table borders with them.
 _BORDER = regex.compile(r"[\u2500-\u259f]+")
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
@@ -50,8 +52,9 @@ class Line:
 
     @property
     def looks_like_code(self) -> bool:
-        """Program text: brackets, assignments, shell variables, line continuations."""
-        return bool(_CODE.search(self.content))
+        """Program text: brackets, assignments, shell variables, line continuations (on a huge
+        line, in its sample: the sample keeps the line's start and end, where most of these are)."""
+        return bool(_CODE.search(feature_sample(self.content)))
 
 
 def split_lines(text: str) -> list[str]:

@@ -169,14 +169,15 @@ FOOTER = regex.compile(
     regex.IGNORECASE,
 )
 CONTACT = regex.compile(
-    r"(?:\b(?:tel|phone|fax|telefon|téléphone|teléfono)\.?\s*[:.]?\s*\+?[\d(][\d\s().\-/]{6,}|"
-    r"\b[\w.+-]+@[\w-]+\.[\w.]+\b)",
+    r"(?:\b(?:tel|phone|fax|telefon|téléphone|teléfono)\.?\s*(?:[:.]\s*)?\+?[\d(][\d\s().\-/]{6,}|"
+    # An address is tried from the start of its run of [\w.+-] (its first letter), not from each boundary in it.
+    r"(?<![\w.+-])[.+-]*\w[\w.+-]*@[\w-]+\.[\w.]+\b)",
     regex.IGNORECASE,
 )
 
 CAPTION = regex.compile(
     r"^(?:\(?\s*(?:photo|image|picture|pic|foto|bild|imagem|imagen|gambar|video|illustration|graphic|"
-    r"credit|photograph|file\s+photo)s?\s*(?:credits?|courtesy|by|source)?\s*[:|/]|"
+    r"credit|photograph|file\s+photo)s?\s*(?:(?:credits?|courtesy|by|source)\s*)?[:|/]|"
     r"\(\s*(?:photo|image|picture|foto|credit)[^)]*\)\s*$|"
     r"(?:photo|image|picture)\s+(?:credit|courtesy|by)\b|left\s*:.{3,200}\bright\s*:)",
     regex.IGNORECASE,
