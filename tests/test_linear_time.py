@@ -44,7 +44,7 @@ def near_identical_lines(count: int) -> str:
 
 def test_ten_thousand_tab_panels_clean_in_linear_time() -> None:
     # 10,000 tab panels took 25 s: each line was looked for in every panel.
-    cleaner = Cleaner()
+    cleaner = Cleaner(CleanerConfig(html_timeout=None))  # CPU time is measured; a loaded machine's wall clock may pass 30 s
     cleaner.clean(tab_panels(10))  # imports and profiles load on first use: not what is timed
     small, large = _cpu(cleaner, tab_panels(2_500), runs=2), _cpu(cleaner, tab_panels(10_000))
     assert large < MAX_GROWTH * max(small, 0.05), (small, large)
