@@ -370,6 +370,7 @@ class Report:
     timeouts: int = 0
     hangs: int = 0
     over_deadline: int = 0  # returned (or timed out) after more than the deadline, wall clock
+    cpu_over_deadline: int = 0  # spent more than the deadline in CPU time: slow on any machine, not only a loaded one
     worst_cpu_seconds: float = 0.0
     non_idempotent: int = 0
     text_records: int = 0
@@ -395,6 +396,9 @@ class Report:
         if outcome.seconds > self.deadline and not outcome.hung:
             self.over_deadline += 1
             self.note("over_deadline", item.number)
+        if outcome.cpu_seconds > self.deadline:
+            self.cpu_over_deadline += 1
+            self.note("cpu_over_deadline", item.number)
         if outcome.seconds > self.worst_seconds:
             self.worst_seconds, self.worst_input, self.worst_kind, self.worst_size = outcome.seconds, item.number, item.kind, item.size
         if outcome.error:
@@ -423,7 +427,8 @@ class Report:
             "seed": self.seed, "requested": self.requested, "stopped": self.stopped, "inputs": self.inputs,
             "by_kind": dict(sorted(self.by_kind.items())),
             "deadline": self.deadline, "exceptions": dict(sorted(self.exceptions.items())), "timeouts": self.timeouts,
-            "hangs": self.hangs, "over_deadline": self.over_deadline, "worst_cpu_seconds": round(self.worst_cpu_seconds, 3),
+            "hangs": self.hangs, "over_deadline": self.over_deadline,
+            "cpu_over_deadline": self.cpu_over_deadline, "worst_cpu_seconds": round(self.worst_cpu_seconds, 3),
             "non_idempotent": self.non_idempotent, "text_records": self.text_records,
             "html_text_recleaned_differently": self.html_text_recleaned_differently, "warnings": dict(sorted(self.warnings.items())),
             "worst_seconds": round(self.worst_seconds, 3), "worst_input": self.worst_input, "worst_kind": self.worst_kind,
@@ -456,6 +461,9 @@ def merge(reports: list[dict]) -> dict:
         for label, numbers in report["examples"].items():
             merged["examples"].setdefault(label, []).extend(numbers)
     merged["mean_seconds"] = round(weighted / max(1, merged["inputs"]), 4)
+    # Reports of an older script have no CPU count: unknown, not zero.
+    known = [report.get("cpu_over_deadline") for report in reports]
+    merged["cpu_over_deadline"] = None if None in known else sum(known)
     for key in ("by_kind", "exceptions", "warnings"):
         merged[key] = dict(sorted(merged[key].items()))
     return merged
@@ -641,6 +649,7 @@ def markdown(report: dict, command: str) -> str:
         ("hangs (not done at twice the deadline and 5 s: not stopped by it)", str(report["hangs"])),
         (f"pages stopped at the {report['deadline']:g} s deadline (`PageTimeout`, a per-record error by design)", str(report["timeouts"])),
         ("pages done (or stopped) after the deadline, wall clock on a shared machine", str(report["over_deadline"])),
+        *([("pages over the deadline in CPU time", str(report["cpu_over_deadline"]))] if report.get("cpu_over_deadline") is not None else []),
         ("non-idempotent texts (text-path records)", f"{report['non_idempotent']} of {report['text_records']:,}"),
         ("HTML records whose text, cleaned again as page text, changes (not idempotence: see the script)",
          str(report["html_text_recleaned_differently"])),
