@@ -6,9 +6,11 @@ written as a string literal in a ``re.``/``regex.`` call in the source. Each mee
 built from its own text: a long run of each of its characters, of each literal fragment
 (``<!--``, ``@type``, ``Read more``), a fragment followed by a long run of spaces or letters,
 alternating pairs of its characters, and generic hostile runs (``<!---->`` * n, whitespace,
-nested brackets). Each input is searched through (every match, as findall would) and
-at two sizes four times apart: a linear pattern takes about four times as
-long on the larger, a quadratic one sixteen, an exponential one never ends (a timeout).
+nested brackets). Each input is searched through (every match, as findall would) at two
+sizes four times apart: a linear pattern takes about four times as long on the larger, a
+quadratic one sixteen, an exponential one never ends (a timeout). ``re`` patterns are timed
+as ``regex`` ones, whose searches take a timeout. Patterns built at run time (language's
+script classes) are not collected.
 """
 
 from __future__ import annotations
