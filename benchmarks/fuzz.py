@@ -300,6 +300,14 @@ class FuzzHang(BaseException):
     """The harness's own deadline passed (a step without a time limit of its own ran on)."""
 
 
+class StopRun(BaseException):
+    """SIGTERM or SIGINT: the run stops where it is and reports the inputs done (a partial run)."""
+
+
+def _stop(signum, frame):
+    raise StopRun(signal.Signals(signum).name)
+
+
 @dataclass
 class Outcome:
     seconds: float
@@ -353,6 +361,8 @@ def peak_memory_mb() -> float:
 class Report:
     seed: int
     deadline: float = DEFAULT_DEADLINE
+    requested: int = 0  # inputs the run was asked for; more than ``inputs`` when it was stopped
+    stopped: str | None = None  # what stopped it early (a signal's name), None for a whole run
     inputs: int = 0
     by_kind: Counter = field(default_factory=Counter)
     exceptions: Counter = field(default_factory=Counter)  # exception type -> count
@@ -360,6 +370,7 @@ class Report:
     timeouts: int = 0
     hangs: int = 0
     over_deadline: int = 0  # returned (or timed out) after more than the deadline, wall clock
+    cpu_over_deadline: int = 0  # spent more than the deadline in CPU time: slow on any machine, not only a loaded one
     worst_cpu_seconds: float = 0.0
     non_idempotent: int = 0
     text_records: int = 0
@@ -385,6 +396,9 @@ class Report:
         if outcome.seconds > self.deadline and not outcome.hung:
             self.over_deadline += 1
             self.note("over_deadline", item.number)
+        if outcome.cpu_seconds > self.deadline:
+            self.cpu_over_deadline += 1
+            self.note("cpu_over_deadline", item.number)
         if outcome.seconds > self.worst_seconds:
             self.worst_seconds, self.worst_input, self.worst_kind, self.worst_size = outcome.seconds, item.number, item.kind, item.size
         if outcome.error:
@@ -410,9 +424,11 @@ class Report:
 
     def as_dict(self) -> dict:
         return {
-            "seed": self.seed, "inputs": self.inputs, "by_kind": dict(sorted(self.by_kind.items())),
+            "seed": self.seed, "requested": self.requested, "stopped": self.stopped, "inputs": self.inputs,
+            "by_kind": dict(sorted(self.by_kind.items())),
             "deadline": self.deadline, "exceptions": dict(sorted(self.exceptions.items())), "timeouts": self.timeouts,
-            "hangs": self.hangs, "over_deadline": self.over_deadline, "worst_cpu_seconds": round(self.worst_cpu_seconds, 3),
+            "hangs": self.hangs, "over_deadline": self.over_deadline,
+            "cpu_over_deadline": self.cpu_over_deadline, "worst_cpu_seconds": round(self.worst_cpu_seconds, 3),
             "non_idempotent": self.non_idempotent, "text_records": self.text_records,
             "html_text_recleaned_differently": self.html_text_recleaned_differently, "warnings": dict(sorted(self.warnings.items())),
             "worst_seconds": round(self.worst_seconds, 3), "worst_input": self.worst_input, "worst_kind": self.worst_kind,
@@ -422,12 +438,15 @@ class Report:
 
 
 def merge(reports: list[dict]) -> dict:
-    merged: dict = {"seed": sorted({report["seed"] for report in reports}), "inputs": 0, "by_kind": Counter(),
+    merged: dict = {"seed": sorted({report["seed"] for report in reports}), "requested": 0,
+                    "stopped": sorted({report["stopped"] for report in reports if report.get("stopped")}) or None,
+                    "inputs": 0, "by_kind": Counter(),
                     "exceptions": Counter(), "timeouts": 0, "hangs": 0, "over_deadline": 0, "non_idempotent": 0, "text_records": 0, "worst_cpu_seconds": 0.0,
                     "html_text_recleaned_differently": 0, "warnings": Counter(),
                     "worst_seconds": 0.0, "peak_memory_mb": 0.0, "examples": {}}
     weighted = 0.0
     for report in reports:
+        merged["requested"] += report.get("requested", report["inputs"])
         for key in ("inputs", "timeouts", "hangs", "over_deadline", "non_idempotent", "text_records", "html_text_recleaned_differently"):
             merged[key] += report[key]
         for key in ("by_kind", "exceptions", "warnings"):
@@ -442,6 +461,9 @@ def merge(reports: list[dict]) -> dict:
         for label, numbers in report["examples"].items():
             merged["examples"].setdefault(label, []).extend(numbers)
     merged["mean_seconds"] = round(weighted / max(1, merged["inputs"]), 4)
+    # Reports of an older script have no CPU count: unknown, not zero.
+    known = [report.get("cpu_over_deadline") for report in reports]
+    merged["cpu_over_deadline"] = None if None in known else sum(known)
     for key in ("by_kind", "exceptions", "warnings"):
         merged[key] = dict(sorted(merged[key].items()))
     return merged
@@ -468,10 +490,27 @@ def save_failure(directory: Path, item: FuzzInput, outcome: Outcome) -> None:
 
 def run(
     seed: int, numbers, deadline: float, save: Path | None = None, progress: bool = False, big: bool = True,
-    kinds: tuple[str, ...] | None = None,
+    kinds: tuple[str, ...] | None = None, checkpoint: Path | None = None,
 ) -> Report:
+    """Run the inputs ``numbers``. SIGTERM or SIGINT stops the run after the inputs done so far
+    (the one being cleaned is not counted) and the report says so; with ``checkpoint``, the
+    report so far is written there every 500 inputs, so even a kill -9 leaves a partial report."""
     cleaner, again = cleaners(deadline)
-    report = Report(seed, deadline)
+    report = Report(seed, deadline, requested=len(numbers))
+    previous = {signum: signal.signal(signum, _stop) for signum in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        _run_inputs(report, seed, numbers, cleaner, again, save, progress, big, kinds, checkpoint)
+    except StopRun as stop:
+        report.stopped = str(stop)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    return report
+
+
+def _run_inputs(report: Report, seed: int, numbers, cleaner: Cleaner, again: Cleaner, save: Path | None, progress: bool,
+                big: bool, kinds: tuple[str, ...] | None, checkpoint: Path | None) -> None:
+    deadline = report.deadline
     # The harness's watchdog, a hang: the HTML extraction stops itself at the deadline
     # (PageTimeout); decoding before it and the text steps after it have no limit of their
     # own and get the same again.
@@ -484,9 +523,18 @@ def run(
                   or (not outcome.idempotent and outcome.extractor == "text"))
         if failed and save is not None:
             save_failure(save, item, outcome)
-        if progress and count % 500 == 0:
-            print(f"{count} inputs, {time.strftime('%H:%M:%S')}: {json.dumps(report.as_dict())}", file=sys.stderr, flush=True)
-    return report
+        if count % 500 == 0:
+            if progress:
+                print(f"{count} inputs, {time.strftime('%H:%M:%S')}: {json.dumps(report.as_dict())}", file=sys.stderr, flush=True)
+            if checkpoint is not None:
+                write_report(checkpoint, {**report.as_dict(), "stopped": f"checkpoint at {count} inputs"})
+
+
+def write_report(path: Path, report: dict) -> None:
+    """``report`` as JSON at ``path``, replaced whole (a reader never sees half a file)."""
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    os.replace(partial, path)
 
 
 # ---------------------------------------------------------------- shrinking
@@ -590,12 +638,18 @@ def markdown(report: dict, command: str) -> str:
     kinds = ", ".join(f"{kind} {count:,}" for kind, count in report["by_kind"].items())
     exceptions = ", ".join(f"{name} {count}" for name, count in report["exceptions"].items()) or "none"
     warnings = "; ".join(f"{name}: {count:,}" for name, count in report["warnings"].items()) or "none"
+    requested = report.get("requested", report["inputs"])
+    stopped = report.get("stopped") or ["?"]
+    stopped = [stopped] if isinstance(stopped, str) else stopped
+    done = f"{report['inputs']:,}" if report["inputs"] >= requested else (
+        f"{report['inputs']:,} of the {requested:,} asked for (stopped early: {', '.join(stopped)})")
     rows = [
-        ("inputs", f"{report['inputs']:,} ({kinds})"),
+        ("inputs", f"{done} ({kinds})"),
         ("exceptions out of `clean`", exceptions),
         ("hangs (not done at twice the deadline and 5 s: not stopped by it)", str(report["hangs"])),
         (f"pages stopped at the {report['deadline']:g} s deadline (`PageTimeout`, a per-record error by design)", str(report["timeouts"])),
         ("pages done (or stopped) after the deadline, wall clock on a shared machine", str(report["over_deadline"])),
+        *([("pages over the deadline in CPU time", str(report["cpu_over_deadline"]))] if report.get("cpu_over_deadline") is not None else []),
         ("non-idempotent texts (text-path records)", f"{report['non_idempotent']} of {report['text_records']:,}"),
         ("HTML records whose text, cleaned again as page text, changes (not idempotence: see the script)",
          str(report["html_text_recleaned_differently"])),
@@ -644,14 +698,14 @@ def main() -> None:
     kinds = tuple(options.kinds.split(",")) if options.kinds else None
     if kinds and set(kinds) - set(KINDS):
         parser.error(f"unknown kinds: {', '.join(sorted(set(kinds) - set(KINDS)))}")
-    report = run(options.seed, numbers, options.deadline, options.save, options.progress, not options.small, kinds).as_dict()
+    report = run(options.seed, numbers, options.deadline, options.save, options.progress, not options.small, kinds,
+                 options.json).as_dict()
     report["shard"] = options.shard
-    if options.bombs:
+    if options.bombs and not report["stopped"]:
         report["bombs"] = run_bombs()
-    text = json.dumps(report, indent=1)
-    print(text)
+    print(json.dumps(report, indent=1))
     if options.json:
-        options.json.write_text(text + "\n", encoding="utf-8")
+        write_report(options.json, report)
 
 
 if __name__ == "__main__":

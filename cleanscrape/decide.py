@@ -34,7 +34,7 @@ from .page_passes import (
     read_page,
     settle,
 )
-from .paragraphs import group_lines, has_borders, paragraph_line
+from .paragraphs import MAX_REGROUP_ROUNDS, group_lines, group_until_stable, has_borders, paragraph_line
 from .tabs import NO_TABS, TabVariants
 
 #: A whole page: find the article, then the template around and inside it.
@@ -82,7 +82,9 @@ class PageVerdict:
         """Every page line with its reason (a paragraph's reason goes to each of its lines)."""
         if self.sources is None:
             return list(zip(self.lines, self.reasons))
-        return [(line, reason) for source, reason in zip(self.sources, self.reasons) for line in source]
+        # In page order: kept paragraphs joined over a removed line hold lines on both sides of it.
+        return sorted(((line, reason) for source, reason in zip(self.sources, self.reasons) for line in source),
+                      key=lambda pair: pair[0].index)
 
 
 def classify_text(
@@ -93,13 +95,59 @@ def classify_text(
 ) -> PageVerdict:
     """Page text classified by paragraph: lines a renderer wrapped are joined first
     (:mod:`cleanscrape.paragraphs`), and each page line takes its paragraph's reason.
-    ``detectors`` are the line checks (:func:`cleanscrape.detectors.line_detectors`)."""
+    ``detectors`` are the line checks (:func:`cleanscrape.detectors.line_detectors`).
+
+    The clean text is the kept paragraphs, one line each: cleaning it again groups them
+    again, without the removed lines between them. Where that would join kept paragraphs,
+    they are joined here and the page classified again, until nothing more joins. So
+    cleaning is idempotent."""
     lines = segment(text)
     first_reason = FirstReasons(detectors)
     detected = [first_reason(line) for line in lines]
-    # A template line or program text stands alone even inside wrapped text.
-    units = [reason is not None or line.looks_like_code for line, reason in zip(lines, detected)]
-    groups = group_lines(text, lines, units)
+
+    def stands_alone(line: Line) -> bool:
+        # A template line or program text stands alone even inside wrapped text.
+        return first_reason(line) is not None or line.looks_like_code
+
+    groups = group_until_stable(text, lines, [stands_alone(line) for line in lines], stands_alone)
+    verdict = _classify_groups(lines, groups, detected, config, is_site_template, first_reason)
+    for _ in range(MAX_REGROUP_ROUNDS):
+        merged = _kept_regrouped(verdict, groups, stands_alone)
+        if merged is None:
+            break
+        groups = merged
+        verdict = _classify_groups(lines, groups, detected, config, is_site_template, first_reason)
+    return verdict
+
+
+def _kept_regrouped(
+    verdict: PageVerdict, groups: list[list[int]], stands_alone: Callable[[Line], bool]
+) -> list[list[int]] | None:
+    """``groups`` with the kept paragraphs that the clean text's own grouping joins merged
+    (each into the first of its run), or None when it joins none."""
+    kept_at = [place for place, reason in enumerate(verdict.reasons) if reason is None]
+    if len(kept_at) < 2:
+        return None
+    kept_text = "\n".join(verdict.lines[place].text for place in kept_at)
+    kept_lines = segment(kept_text)  # a line's ``index`` is its place in ``kept_at``
+    again = group_lines(kept_text, kept_lines, [stands_alone(line) for line in kept_lines])
+    if all(len(group) == 1 for group in again):
+        return None
+    into = {kept_at[kept_lines[member].index]: kept_at[kept_lines[group[0]].index] for group in again for member in group}
+    merged: dict[int, list[int]] = {}
+    for place, group in enumerate(groups):
+        merged.setdefault(into.get(place, place), []).extend(group)
+    return list(merged.values())
+
+
+def _classify_groups(
+    lines: list[Line],
+    groups: list[list[int]],
+    detected: list[str | None],
+    config: CleanerConfig,
+    is_site_template: Callable[[str], bool] | None,
+    first_reason: FirstReasons,
+) -> PageVerdict:
     if all(len(group) == 1 and not has_borders(lines[group[0]]) for group in groups):
         return _classify_page(lines, config, is_site_template, detected, first_reason)
     joined = [paragraph_line(lines, group) for group in groups]

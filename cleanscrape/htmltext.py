@@ -11,7 +11,8 @@ import regex
 
 #: What a document may open with before its first element: a byte-order mark, an XML
 #: prolog or processing instruction, comments, a doctype.
-_PROLOG = regex.compile(r"<\?[^>]*\?>|<!doctype\b[^<>]*>", regex.IGNORECASE)
+# [^<>]*: a run of "<?" with no end cannot make each try scan to the end of the page.
+_PROLOG = regex.compile(r"<\?[^<>]*\?>|<!doctype\b[^<>]*>", regex.IGNORECASE)
 #: Elements only an HTML document opens with (a page's head may come without <html>).
 _OPENING = regex.compile(
     r"<(?:html|head|body|title|meta|script|base|link|style|noscript|frameset|!doctype\s+html)\b", regex.IGNORECASE

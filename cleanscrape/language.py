@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from .language_detector import LanguageDetector
-from .lines import Line
+from .lines import Line, feature_sample
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,13 @@ def detect(text: str, seed: int, detector: LanguageDetector | None = None) -> La
     return LanguageGuess(code=code.split("-")[0], probability=round(probability, 4))
 
 
+def _letter_count(text: str) -> int:
+    """Letters of ``text``; of a huge line, as many as its sample's at its length (lines.feature_sample)."""
+    sample = feature_sample(text)
+    letters = len(_NOT_LETTERS.sub("", sample))
+    return letters if sample is text else round(letters * len(text) / len(sample))
+
+
 def sample_for_detection(lines: list[Line], max_chars: int) -> str:
     """The lines with the most letters, in page order, up to ``max_chars``: prose says more
     than menus. Letters, not characters: a table row of rating stars padded with spaces
@@ -48,7 +55,7 @@ def sample_for_detection(lines: list[Line], max_chars: int) -> str:
     of the sample while other lines can fill it, so one long blurb in another language
     (an agency's footer) cannot outvote the article; a page of one paragraph still
     gives all of ``max_chars``."""
-    by_letters = sorted(lines, key=lambda item: (-len(_NOT_LETTERS.sub("", item.content)), item.index))
+    by_letters = sorted(lines, key=lambda item: (-_letter_count(item.content), item.index))
     share = max(1, max_chars // 4)
     taken: dict[int, int] = {}  # line index -> characters taken from its start
     budget = max_chars
@@ -74,6 +81,7 @@ _SCRIPTS = {
     )
 }
 _LETTER = regex.compile(r"\p{L}")
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")  # what str.isalpha accepts in ASCII
 _NOT_LETTERS = regex.compile(r"\P{L}+")
 
 # The scripts a language is written in; Latin is the default for the rest.
@@ -114,6 +122,12 @@ def _letters_outside(scripts: frozenset[str]) -> regex.Pattern:
     return regex.compile("[^\\P{L}" + "".join(f"\\p{{Script={name}}}" for name in sorted(scripts)) + "]")
 
 
+@functools.cache
+def _dense_letters_outside(scripts: frozenset[str]) -> regex.Pattern:
+    """The letters outside ``scripts`` that are also _DENSE characters: one scan, not a match per letter."""
+    return regex.compile(f"(?={_DENSE.pattern}){_letters_outside(scripts).pattern}")
+
+
 #: Scripts written without spaces, where one character carries about as much as a
 #: short word: "Kindle for PCの起動ホットキー" is Japanese, though most of its letters are Latin.
 _DENSE = regex.compile(r"[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]")
@@ -123,22 +137,26 @@ DENSE_CHARACTER_WEIGHT = 3
 
 def is_mostly_in(text: str, scripts: frozenset[str]) -> bool:
     """Whether at least half the letters of ``text`` (if any) are in ``scripts``, a Han,
-    kana or Hangul character weighing DENSE_CHARACTER_WEIGHT letters."""
+    kana or Hangul character weighing DENSE_CHARACTER_WEIGHT letters. A huge line is
+    judged on a sample of it (lines.feature_sample)."""
     if text.isascii():
-        return "Latin" in scripts or not any(ch.isalpha() for ch in text)
-    outside_letters = _letters_outside(scripts).findall(text)
+        return "Latin" in scripts or not _ASCII_LETTER.search(text)
+    text = feature_sample(text)
+    outside_letters = len(_letters_outside(scripts).findall(text))
     if not outside_letters:
         return True
     extra = DENSE_CHARACTER_WEIGHT - 1
-    outside = len(outside_letters) + extra * sum(1 for ch in outside_letters if _DENSE.match(ch))
+    outside = outside_letters + extra * len(_dense_letters_outside(scripts).findall(text))
     total = len(_LETTER.findall(text)) + extra * len(_DENSE.findall(text))
     return outside * 2 <= total
 
 
 def dominant_script(text: str) -> str | None:
-    """The script most of the letters of ``text`` are in, or None for no letters."""
+    """The script most of the letters of ``text`` are in, or None for no letters; a huge line
+    is judged on a sample of it (lines.feature_sample)."""
     if text.isascii():
-        return "Latin" if any(ch.isalpha() for ch in text) else None
+        return "Latin" if _ASCII_LETTER.search(text) else None
+    text = feature_sample(text)
     letters = len(_LETTER.findall(text))
     if not letters:
         return None

@@ -14,10 +14,20 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _SENTENCE_END = regex.compile(r"[.!?。！？…]['\"”’»)\]]*$")
 _SENTENCE_PUNCT = regex.compile(r"[.!?。！？,;，、：:]")
 _DIGIT = regex.compile(r"\d")
-_CODE = regex.compile(r"[{}\[\];=]\s*$|^\s*[{}\]\[]|\$[A-Z_]{2,}|\\$|^\s*(?:\$|>>>|#!|import\s|from\s\S+\simport|def\s|class\s|return\b)|\w\([^()]*\)|--?[a-z][\w-]*\s")
+# A command-line option ("--force ") is sought from the start of its run of [\w-] only: from
+# each "-" of "-a-a-a..." the run was scanned to its end (quadratic).
+_CODE = regex.compile(r"[{}\[\];=]\s*$|^\s*[{}\]\[]|\$[A-Z_]{2,}|\\$|^\s*(?:\$|>>>|#!|import\s|from\s\S+\simport|def\s|class\s|return\b)|\w\([^()]*\)|(?<![\w-])(?=[\w-]*?--?[a-z])[\w-]*\s")
 # Box-drawing and block characters: text browsers draw table borders with them.
 _BORDER = regex.compile(r"[\u2500-\u259f]+")
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
+
+#: A line longer than this has its features computed on a sample of this many characters:
+#: the features are counts and shares, which a sample estimates, and a 10 MB line (one
+#: token per CJK character) would otherwise cost seconds and gigabytes. Prose lines are
+#: far shorter, so their features are exact.
+MAX_FEATURE_CHARS = 100_000
+#: The sample is this many windows spread evenly over the line.
+_SAMPLE_WINDOWS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +52,9 @@ class Line:
 
     @property
     def looks_like_code(self) -> bool:
-        """Program text: brackets, assignments, shell variables, line continuations."""
-        return bool(_CODE.search(self.content))
+        """Program text: brackets, assignments, shell variables, line continuations (on a huge
+        line, in its sample: the sample keeps the line's start and end, where most of these are)."""
+        return bool(_CODE.search(feature_sample(self.content)))
 
 
 def split_lines(text: str) -> list[str]:
@@ -56,6 +67,16 @@ def strip_borders(text: str) -> str:
     return _BORDER.sub(lambda match: " " * len(match.group(0)), text) if not text.isascii() else text
 
 
+def feature_sample(text: str, max_chars: int = MAX_FEATURE_CHARS) -> str:
+    """``text`` itself up to ``max_chars``; past it, about ``max_chars`` characters in windows
+    spread evenly over it, joined by spaces (a window's start and end are not a word's)."""
+    if len(text) <= max_chars:
+        return text
+    width = max(1, max_chars // _SAMPLE_WINDOWS)
+    step = (len(text) - width) / (_SAMPLE_WINDOWS - 1)
+    return " ".join(text[round(number * step):round(number * step) + width] for number in range(_SAMPLE_WINDOWS))
+
+
 def make_line(index: int, raw: str) -> Line:
     text = raw.strip()
     content = strip_borders(text).strip()
@@ -64,14 +85,17 @@ def make_line(index: int, raw: str) -> Line:
     if match and len(content) > match.end():
         bulleted = True
         content = content[match.end():].lstrip()
-    tokens = tuple(_TOKEN.findall(content))
+    sample = feature_sample(content)  # the content itself on all but huge lines
+    tokens = tuple(_TOKEN.findall(sample))
     # max() is a C-level scan; most lines have no character at or past Hiragana.
-    cjk = len(_CJK.findall(content)) if content and max(content) >= "\u3040" else 0
+    cjk = len(_CJK.findall(sample)) if sample and max(sample) >= "\u3040" else 0
     words = (len(tokens) - cjk) + cjk / 2
+    if sample is not content:
+        words *= len(content) / len(sample)  # the sample's words, scaled to the line
     alpha = [token for token in tokens if not token.isdigit()]
     capitalized = sum(1 for token in alpha if token[0].isupper())
-    digits = len(_DIGIT.findall(content))
-    non_space = (len(content) - content.count(" ")) or 1
+    digits = len(_DIGIT.findall(sample))
+    non_space = (len(sample) - sample.count(" ")) or 1
     return Line(
         index=index,
         text=text,
@@ -80,7 +104,7 @@ def make_line(index: int, raw: str) -> Line:
         tokens=tokens,
         words=words,
         ends_sentence=bool(_SENTENCE_END.search(content)),
-        punctuation_count=len(_SENTENCE_PUNCT.findall(content)),
+        punctuation_count=len(_SENTENCE_PUNCT.findall(content)) if sample is content else _SENTENCE_PUNCT.subn("", content)[1],
         capitalized_share=capitalized / len(alpha) if alpha else 0.0,
         digit_share=digits / non_space,
     )

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import regex
 
-from .lines import Line, make_line, split_lines, strip_borders
+from .lines import Line, feature_sample, make_line, segment, split_lines, strip_borders
 
 # Characters a terminal shows two columns wide: renderers wrap CJK text by columns.
 _WIDE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\uff01-\uff60\u3000-\u303f]")
@@ -46,7 +46,11 @@ class _Row:
 
 
 def display_width(text: str) -> int:
-    return len(text) + len(_WIDE.findall(text)) if not text.isascii() else len(text)
+    """Terminal columns of ``text``; on a huge line, estimated from a sample of it (exact on others)."""
+    if text.isascii():
+        return len(text)
+    sample = feature_sample(text)
+    return len(text) + round(len(_WIDE.findall(sample)) * len(text) / len(sample))
 
 
 def group_lines(text: str, lines: Sequence[Line], units: Sequence[bool] = ()) -> list[list[int]]:
@@ -75,6 +79,39 @@ def group_lines(text: str, lines: Sequence[Line], units: Sequence[bool] = ()) ->
         groups.extend(_join(block, lines, widths, units))
         done = block[-1].position + 1
     groups.extend([position] for position in range(done, len(lines)))
+    return groups
+
+
+#: At most this many more rounds of grouping the paragraphs themselves (``group_until_stable``).
+MAX_REGROUP_ROUNDS = 4
+
+
+def group_until_stable(
+    text: str, lines: Sequence[Line], units: Sequence[bool], is_unit: Callable[[Line], bool]
+) -> list[list[int]]:
+    """:func:`group_lines`, then the same again on the paragraphs as the clean text gives them
+    (one line each, no blank lines between), merging what that joins, until nothing more joins.
+    Cleaning the clean text groups those paragraphs again; a paragraph is wider than the lines
+    it was joined from, so it could then join its neighbour: a change on the second cleaning.
+    ``is_unit`` says of a paragraph's line what ``units`` says of a page line."""
+    groups = group_lines(text, lines, units)
+    for _ in range(MAX_REGROUP_ROUNDS):
+        joined = [paragraph_line(lines, group) for group in groups]
+        if len(joined) < 2:
+            break
+        again_text = "\n".join(line.text for line in joined)
+        again_lines = segment(again_text)  # a paragraph line's ``index`` is its place in ``joined``
+        again = group_lines(again_text, again_lines, [is_unit(line) for line in again_lines])
+        if all(len(group) == 1 for group in again):
+            break
+        merged_into = {again_lines[position].index: again_lines[group[0]].index for group in again for position in group}
+        merged: list[list[int]] = []
+        for place, group in enumerate(groups):
+            if merged_into.get(place, place) != place:
+                merged[-1].extend(group)  # joins the paragraph before it
+            else:
+                merged.append(list(group))
+        groups = merged
     return groups
 
 

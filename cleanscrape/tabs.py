@@ -52,13 +52,17 @@ class TabVariants:
 
     def holding(self, line: str) -> frozenset[int]:
         """The variants whose text holds every shingle of ``line``; none for a line of fewer than four words."""
-        held_by: frozenset[int] | None = None
-        for shingle in _shingles(normalize(line)):
-            ids = self._variants_of_shingle.get(shingle, frozenset())
-            held_by = ids if held_by is None else held_by & ids
+        # Smallest first: a shingle every panel shares would make each intersection cost a
+        # step per panel, and 10,000 near-identical panels a quadratic page.
+        found = sorted((self._variants_of_shingle.get(shingle, frozenset()) for shingle in _shingles(normalize(line))), key=len)
+        if not found:
+            return frozenset()
+        held_by = found[0]
+        for ids in found[1:]:
             if not held_by:
                 return frozenset()
-        return held_by or frozenset()
+            held_by = held_by & ids
+        return held_by
 
     def in_other_variants(self, line: str, earlier: str) -> bool:
         """Whether ``line`` and the ``earlier`` line it repeats stand in two variants or more."""

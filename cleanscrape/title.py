@@ -64,7 +64,7 @@ def is_copy(title_key: str, line: Line) -> bool:
 
 
 #: What stands between a page title and the site's name in <title> ("Story | Site", "Site - Story").
-_SITE_SEPARATOR = regex.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+_SITE_SEPARATOR = regex.compile(r"(?<!\s)\s+(?:\||-|–|—|::|·|•|»)\s+")
 
 
 def without_site_name(title: str, sitename: str | None, host: str | None = None) -> str:

@@ -169,14 +169,15 @@ FOOTER = regex.compile(
     regex.IGNORECASE,
 )
 CONTACT = regex.compile(
-    r"(?:\b(?:tel|phone|fax|telefon|téléphone|teléfono)\.?\s*[:.]?\s*\+?[\d(][\d\s().\-/]{6,}|"
-    r"\b[\w.+-]+@[\w-]+\.[\w.]+\b)",
+    r"(?:\b(?:tel|phone|fax|telefon|téléphone|teléfono)\.?\s*(?:[:.]\s*)?\+?[\d(][\d\s().\-/]{6,}|"
+    # An address is tried from the start of its run of [\w.+-] (its first letter), not from each boundary in it.
+    r"(?<![\w.+-])[.+-]*\w[\w.+-]*@[\w-]+\.[\w.]+\b)",
     regex.IGNORECASE,
 )
 
 CAPTION = regex.compile(
     r"^(?:\(?\s*(?:photo|image|picture|pic|foto|bild|imagem|imagen|gambar|video|illustration|graphic|"
-    r"credit|photograph|file\s+photo)s?\s*(?:credits?|courtesy|by|source)?\s*[:|/]|"
+    r"credit|photograph|file\s+photo)s?\s*(?:(?:credits?|courtesy|by|source)\s*)?[:|/]|"
     r"\(\s*(?:photo|image|picture|foto|credit)[^)]*\)\s*$|"
     r"(?:photo|image|picture)\s+(?:credit|courtesy|by)\b|left\s*:.{3,200}\bright\s*:)",
     regex.IGNORECASE,
@@ -214,10 +215,13 @@ COOKIE_BUTTON = _label(
     r"this\s+(?:website|site)\s+uses\s+cookies.*|we\s+use\s+cookies.*|accept(?:\s+all)?(?:\s+cookies)?|got\s+it!?|i\s+agree"
 )
 MORE_LINK = _label(r"click\s+here.*|continue\s+reading.*|learn\s+more|show\s+more|load\s+more|view\s+more|see\s+more|more")
-PAGER_LINK = _label(
-    rf"next|previous|prev|next\s+(?:post|article|story)|previous\s+(?:post|article|story)|older\s+posts?|newer\s+posts?|"
-    # A page number after a back arrow ("« 2"); a number alone is BARE_NUMBER_LABEL's.
-    rf"(?<=[«‹←]\s*){BARE_NUMBER}"
+PAGER_LINK = regex.compile(
+    r"^(?:[«‹←]?\s*(?:next|previous|prev|next\s+(?:post|article|story)|previous\s+(?:post|article|story)|"
+    r"older\s+posts?|newer\s+posts?)|"
+    # A page number after a back arrow ("« 2"); a number alone is BARE_NUMBER_LABEL's. The arrow
+    # is matched, not looked behind for: a lookbehind over a run of spaces is quadratic.
+    rf"[«‹←]\s*{BARE_NUMBER})\s*[:.!»›>]*$",
+    regex.IGNORECASE,
 )
 PAGE_TOOL = _label(
     r"loading\.*|please\s+wait\.*|print(?:\s+this\s+(?:article|page))?|font\s+size|text\s+size|a\+?\s*a-?|"

@@ -31,10 +31,11 @@ _RELATIVE_DATE = regex.compile(
     r"\b(?:\d+|a|an|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b", regex.IGNORECASE
 )
 _BY_NAME = regex.compile(r"(?:^|\s|[·|•])(?:by|von|par|por|oleh)\s+\p{Lu}", regex.IGNORECASE)
-_PARTS = regex.compile(r"\s*[|·•]\s*")
+# (?<!\s): a run of spaces is tried from its start only, not from each of its spaces (quadratic).
+_PARTS = regex.compile(r"(?:(?<!\s)\s*)?[|·•]\s*")
 _TIME = regex.compile(r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\b", regex.IGNORECASE)
 _NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|der|le|la|del|di|bin)){0,4}")
-_SEPARATORS = regex.compile(r"\s*(?:\||•|·|—|–|\s-\s|,|/|\bon\b|\bat\b|\bam\b|\ble\b|\bel\b|\bem\b)\s*")
+_SEPARATORS = regex.compile(r"(?:(?<!\s)\s*)?(?:\||•|·|—|–|\s-\s|,|/|\bon\b|\bat\b|\bam\b|\ble\b|\bel\b|\bem\b)\s*")
 _NOT_NAMES = regex.compile(r"^(?:the|a|an|this|that|these|in|on|at|for|with|admin)$", regex.IGNORECASE)
 
 
@@ -92,7 +93,7 @@ def parse(text: str) -> Byline:
         first = _SEPARATORS.split(_DATE.split(rest)[0], maxsplit=1)[0].strip(" :")
         name = _NAME.match(first)
         if name and not _NOT_NAMES.match(name.group(0)):
-            author = regex.sub(r"\s+\d.*$", "", name.group(0)).strip()
+            author = regex.sub(r"(?<!\s)\s+\d.*$", "", name.group(0)).strip()
     return Byline(author=author or None, date=date, reading_minutes=reading_minutes)
 
 
