@@ -137,6 +137,30 @@ def compare(before: dict[str, dict], after: dict[str, dict], shown: int, renamed
     return differing
 
 
+def score_changed_texts(before: dict[str, dict], after: dict[str, dict]) -> None:
+    """Word precision, recall and F1 against the gold text, before and after, of every record
+    whose text changed: a difference must be measured as no worse."""
+    from cleanscrape.scoring import word_prf
+
+    gold = {}
+    for dataset, load in (("scrapinghub", scrapinghub_pages), ("cleaneval", cleaneval_pages), ("wcxb", wcxb_pages)):
+        gold.update({f"{dataset}/{page.gold.id}": page.gold.gold_text for page in load()})
+    changed = sorted(key for key in before.keys() & after.keys() if before[key]["text"] != after[key]["text"])
+    if not changed:
+        print("no text changed")
+        return
+    sums = [0.0] * 6
+    for key in changed:
+        truth = gold[key.rsplit("/", 1)[0]]
+        old, new = word_prf(truth, before[key]["text"]), word_prf(truth, after[key]["text"])
+        print(f"  {key}: word F1 {old[2]:.3f} -> {new[2]:.3f} (P {old[0]:.3f} -> {new[0]:.3f}, R {old[1]:.3f} -> {new[1]:.3f})")
+        for place, value in enumerate((*old, *new)):
+            sums[place] += value
+    means = [total / len(changed) for total in sums]
+    print(f"{len(changed)} texts changed; mean word P/R/F1 before {means[0]:.4f}/{means[1]:.4f}/{means[2]:.4f}, "
+          f"after {means[3]:.4f}/{means[4]:.4f}/{means[5]:.4f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", type=Path, required=True, help="the records of this code, gzipped JSONL")
@@ -146,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=20, help="differing records printed in full")
     parser.add_argument("--same-reason", action="append", default=[], metavar="OLD=NEW[,NEW...]",
                         help="reasons renamed on purpose: compare NEW names as OLD (repeatable)")
+    parser.add_argument("--score", action="store_true", help="score every changed text against the gold, before and after")
     parser.add_argument("--new-field", action="append", default=[], metavar="NAME",
                         help="a field added on purpose: left out of the comparison (repeatable)")
     args = parser.parse_args(argv)
@@ -159,7 +184,11 @@ def main(argv: list[str] | None = None) -> int:
     renamed = parse_same_reasons(args.same_reason)
     after = {key: {field: value for field, value in record.items() if field not in args.new_field}
              for key, record in _read(args.write).items()}
-    return 1 if compare(_read(args.compare), after, args.show, renamed) else 0
+    before = _read(args.compare)
+    differing = compare(before, after, args.show, renamed)
+    if args.score:
+        score_changed_texts(before, after)
+    return 1 if differing else 0
 
 
 if __name__ == "__main__":
