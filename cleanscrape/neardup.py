@@ -43,10 +43,10 @@ def shingles(text: str, size: int) -> set[bytes]:
     return {" ".join(words[start:start + size]).encode("utf-8") for start in range(len(words) - size + 1)}
 
 
-def earlier_duplicates(texts: Sequence[str], config: CleanerConfig) -> list[int | None]:
-    """For each text, the position of the first earlier text it nearly repeats, else None."""
-    keys = [normalize(text) for text in texts]
-    result: list[int | None] = [None] * len(texts)
+def exact_repeats(keys: Sequence[str], config: CleanerConfig) -> tuple[list[int | None], list[int]]:
+    """Each key's first earlier exact repeat (else None), and the positions of the first
+    copies long enough to be compared for near repeats."""
+    result: list[int | None] = [None] * len(keys)
     first_with_key: dict[str, int] = {}
     long_positions: list[int] = []
     for position, key in enumerate(keys):
@@ -58,6 +58,13 @@ def earlier_duplicates(texts: Sequence[str], config: CleanerConfig) -> list[int 
         first_with_key[key] = position
         if config.near_duplicate_min_chars <= len(key) and key.count(" ") < config.near_duplicate_max_words:
             long_positions.append(position)
+    return result, long_positions
+
+
+def earlier_duplicates(texts: Sequence[str], config: CleanerConfig) -> list[int | None]:
+    """For each text, the position of the first earlier text it nearly repeats, else None."""
+    keys = [normalize(text) for text in texts]
+    result, long_positions = exact_repeats(keys, config)
     if len(long_positions) < 2:
         return result
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from cleanscrape.config import CleanerConfig
 from cleanscrape.minhash import MinHasher
-from cleanscrape.neardup import ALL_PAIRS_LIMIT, _banded_earlier, earlier_duplicates, normalize, shingles
+from cleanscrape.neardup import ALL_PAIRS_LIMIT, _banded_earlier, earlier_duplicates, exact_repeats, normalize, shingles
 
 WORDS = "the menu home news sport weather travel about contact share print save next older newer page".split()
 
@@ -20,18 +20,7 @@ WORDS = "the menu home news sport weather travel about contact share print save 
 def _every_line_signed(texts: list[str], config: CleanerConfig) -> list[int | None]:
     """The search as it was before the gate: every long line signed and compared."""
     keys = [normalize(text) for text in texts]
-    result: list[int | None] = [None] * len(texts)
-    first_with_key: dict[str, int] = {}
-    long_positions: list[int] = []
-    for position, key in enumerate(keys):
-        if not key:
-            continue
-        if key in first_with_key:
-            result[position] = first_with_key[key]
-            continue
-        first_with_key[key] = position
-        if config.near_duplicate_min_chars <= len(key) and key.count(" ") < config.near_duplicate_max_words:
-            long_positions.append(position)
+    result, long_positions = exact_repeats(keys, config)  # the exact pass is not what the gate changed
     if len(long_positions) < 2:
         return result
     hasher = MinHasher(config.minhash_num_perm, config.minhash_seed)
