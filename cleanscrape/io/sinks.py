@@ -199,11 +199,9 @@ class JsonlSink:
 
     def finish(self) -> None:
         """Close and move the finished file into place."""
+        self.flush()
         if self._handle is None:
-            sys.stdout.flush()
             return
-        self._flush_member()
-        self._handle.flush()
         os.replace(self._partial, self._final)
         self._handle.close()  # the lock is held until the file has its final name
 
