@@ -138,6 +138,11 @@ def _parent_of_workers(ready_file: str, busy: bool) -> None:
     results = pool.imap(range(3))
     if busy:  # each worker holds an item when the parent dies
         threading.Thread(target=next, args=(results,), daemon=True).start()
+        started = time.monotonic()
+        # Forking from a large test process can take seconds: wait for both workers, then
+        # for their ready message and their item.
+        while len(_children(os.getpid())) < 2 and time.monotonic() - started < 30:
+            time.sleep(0.05)
         time.sleep(1.0)
     else:
         next(results)
