@@ -41,6 +41,9 @@ MIN_WRAPS = 2
 MIN_WRAPPED_CHARS = 20
 #: A cell this long is a paragraph, not a data table's value.
 MIN_PROSE_CHARS = 60
+#: ... and has this many words of letters (a statistics cell, "3 tackles (3 combined). 1 sack", has few).
+MIN_PROSE_WORDS = 12
+_WORD = regex.compile(r"\b\p{L}{2,}\b")
 _SENTENCE_END = regex.compile(r"[.!?:;]['\"”’»)\]]*$")
 _GAP = regex.compile(r"(?<=\S) {%d,}(?=\S)|^ {%d,}(?=\S)" % (MIN_GAP, MIN_GAP))
 
@@ -155,7 +158,7 @@ def _two_columns(shapes: Sequence[str | None], column: int) -> bool:
 def _wraps(cells: Sequence[str]) -> bool:
     """A sentence in the column goes on from one line to the next at least twice, or the column
     has several lines of prose length (a paragraph on each)."""
-    if sum(1 for cell in cells if len(cell.strip()) >= MIN_PROSE_CHARS) >= MIN_WRAPS:
+    if sum(1 for cell in cells if len(cell) >= MIN_PROSE_CHARS and len(_WORD.findall(cell)) >= MIN_PROSE_WORDS) >= MIN_WRAPS:
         return True
     count = 0
     for cell, following in zip(cells, cells[1:]):

@@ -16,6 +16,7 @@ from .lines import Line
 from .mainblock import WALL, anchor_bonus, best_span, in_spans, is_paragraph, is_prose, line_weight
 from .neardup import earlier_duplicates, normalize
 from .page_context import PageContext
+from .page_end import with_page_end
 from .page_facts import title_of_kept
 from .stopwords import reads_like_other_language, stopword_density, stopwords_for
 from .title import is_copy
@@ -105,6 +106,7 @@ def find_article(page: PageContext) -> None:
     page.sections = comments.sections(lines, reasons)
     # A comments label that no comment follows is template, not a wall the article stops at.
     weights = [-(3.0 + line.words) if weight == WALL and position not in page.sections else weight for position, (line, weight) in enumerate(zip(lines, weights))]
+    weights = with_page_end(weights, lines, reasons)
     boosted = anchor_bonus(weights, [reason in _STAMPS for reason in reasons], prose)
     page.span = best_span(boosted)
     page.in_span = in_spans(boosted, page.span)
