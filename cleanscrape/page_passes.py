@@ -16,6 +16,7 @@ from .lines import Line
 from .mainblock import WALL, anchor_bonus, best_span, in_spans, is_paragraph, is_prose, line_weight
 from .neardup import earlier_duplicates, normalize
 from .page_context import PageContext
+from .item_links import repeated_comment_links
 from .page_end import with_page_end
 from .page_facts import title_of_kept
 from .stopwords import reads_like_other_language, stopword_density, stopwords_for
@@ -103,7 +104,8 @@ def find_article(page: PageContext) -> None:
     """The article's span: the run of most prose and least template, where comments stop it."""
     lines, reasons, prose = page.lines, page.reasons, page.prose
     weights = [line_weight(line, reason, p, page.config) for line, reason, p in zip(lines, reasons, prose)]
-    page.sections = comments.sections(lines, reasons)
+    headings = comments.sections(lines, reasons)
+    page.sections = headings - repeated_comment_links(lines, reasons, headings)
     # A comments label that no comment follows is template, not a wall the article stops at.
     weights = [-(3.0 + line.words) if weight == WALL and position not in page.sections else weight for position, (line, weight) in enumerate(zip(lines, weights))]
     weights = with_page_end(weights, lines, reasons)
