@@ -18,6 +18,7 @@ from .neardup import earlier_duplicates, normalize
 from .page_context import PageContext
 from .item_links import repeated_comment_links
 from .page_end import with_page_end
+from .teasers import with_teasers_lighter
 from .page_facts import title_of_kept
 from .stopwords import reads_like_other_language, stopword_density, stopwords_for
 from .title import is_copy
@@ -108,7 +109,7 @@ def find_article(page: PageContext) -> None:
     page.sections = headings - repeated_comment_links(lines, reasons, headings)
     # A comments label that no comment follows is template, not a wall the article stops at.
     weights = [-(3.0 + line.words) if weight == WALL and position not in page.sections else weight for position, (line, weight) in enumerate(zip(lines, weights))]
-    weights = with_page_end(weights, lines, reasons)
+    weights = with_teasers_lighter(with_page_end(weights, lines, reasons), prose)
     boosted = anchor_bonus(weights, [reason in _STAMPS for reason in reasons], prose)
     page.span = best_span(boosted)
     page.in_span = in_spans(boosted, page.span)
