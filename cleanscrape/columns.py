@@ -102,7 +102,10 @@ def _layout(line: str) -> str | None:
         return None
     if not line.isascii():
         line = strip_borders(line)
-        if any(ord(char) >= 0x1100 for char in line):  # may be two columns wide on screen
+        # Past U+1100: CJK text, two screen columns a character, but also bullets, dashes and
+        # curly quotes. Those are one column wide, yet reading their lines as columns too split
+        # more stories than menus on the CleanEval dumps (0.898 against 0.901): left whole.
+        if any(ord(char) >= 0x1100 for char in line):
             return None
     return line.rstrip()
 
