@@ -109,7 +109,7 @@ def find_article(page: PageContext) -> None:
     page.sections = headings - repeated_comment_links(lines, reasons, headings)
     # A comments label that no comment follows is template, not a wall the article stops at.
     weights = [-(3.0 + line.words) if weight == WALL and position not in page.sections else weight for position, (line, weight) in enumerate(zip(lines, weights))]
-    weights = with_teasers_lighter(with_page_end(weights, lines, reasons), prose)
+    weights = with_teasers_lighter(with_page_end(weights, lines, reasons), prose, lines)
     boosted = anchor_bonus(weights, [reason in _STAMPS for reason in reasons], prose)
     page.span = best_span(boosted)
     page.in_span = in_spans(boosted, page.span)

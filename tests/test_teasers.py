@@ -1,6 +1,7 @@
 """Teasers of other stories below the article: lone sentences between short lines."""
 
 from cleanscrape import Cleaner, CleanerConfig
+from cleanscrape.lines import make_line
 from cleanscrape.teasers import with_teasers_lighter
 
 from .test_page_end import SECOND
@@ -41,3 +42,12 @@ def test_only_lone_prose_after_the_body_is_lighter() -> None:
     assert lighter[:6] == weights[:6]  # before and in the body, and the lone line above it
     assert lighter[6] < weights[6]  # a lone line below the body
     assert lighter[8:] == weights[8:]  # two adjacent prose lines below it
+
+
+def test_a_manuals_paragraph_of_several_sentences_keeps_its_weight() -> None:
+    lines = [make_line(0, STORY), make_line(1, SECOND), make_line(2, THIRD), make_line(3, "2. Linear regression"),
+             make_line(4, "This is one of the simplest ways to predict numbers. It finds a straight line through the points."),
+             make_line(5, "3. Logistic regression")]
+    prose = [True, True, True, False, True, False]
+    weights = [100.0, 100.0, 100.0, -1.0, 18.0, -1.0]
+    assert with_teasers_lighter(weights, prose, lines) == weights
