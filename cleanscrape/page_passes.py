@@ -12,15 +12,15 @@ from . import language as lang
 from . import reasons as why
 from .config import CleanerConfig
 from .detectors import comments, first_line_reason, footer, navigation
+from .item_links import repeated_comment_links
 from .lines import Line
 from .mainblock import WALL, anchor_bonus, best_span, in_spans, is_paragraph, is_prose, line_weight
 from .neardup import earlier_duplicates, normalize
 from .page_context import PageContext
-from .item_links import repeated_comment_links
 from .page_end import with_page_end
-from .teasers import with_teasers_lighter
 from .page_facts import title_of_kept
 from .stopwords import reads_like_other_language, stopword_density, stopwords_for
+from .teasers import with_teasers_lighter
 from .title import is_copy
 
 #: Words of article-candidate lines needed to decide the language from them alone.
