@@ -23,6 +23,10 @@ A full run (no --limit, no --no-readme) writes benchmarks/results/quality.json,
 benchmarks/quality.png and the results section of benchmarks/README.md.
 
     python benchmarks/quality.py [--limit N] [--jobs 2]
+
+While developing, a subset runs faster (never written to the README):
+
+    python benchmarks/quality.py --sets cleaneval-dev --modes w3m --systems cleanscrape,keep --every 3
 """
 
 from __future__ import annotations
@@ -53,6 +57,8 @@ DATA = HERE.parents[1] / "shared" / "data"
 WCXB_TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
 #: Every mode of every dataset: the page as served, its inscriptis text, its w3m dump.
 QUALITY_MODES = (*MODES, "w3m")
+ALL_SYSTEMS = ("cleanscrape", *COMPARED)
+DATASETS = ("scrapinghub", "wcxb-dev", "cleaneval-dev")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -113,16 +119,26 @@ def _warm_up() -> None:
     cleanscrape_system()(GoldPage(id="warm-up", gold_text="", text=page + "A first sentence of the page, read once. " * 20), "text")
 
 
-def _extract_all(bench: BenchPage) -> tuple[dict[str, dict[str, str]], dict[str, float]]:
-    """Every system's output for one page in every mode, and cleanscrape's seconds per mode (runs in a worker)."""
+@dataclasses.dataclass(frozen=True)
+class Job:
+    """One page and what to run on it: systems by name, modes."""
+
+    bench: BenchPage
+    systems: tuple[str, ...]
+    modes: tuple[str, ...]
+
+
+def _extract_all(job: Job) -> tuple[dict[str, dict[str, str]], dict[str, float]]:
+    """Every chosen system's output for one page in every chosen mode, and cleanscrape's seconds per mode (runs in a worker)."""
+    bench = job.bench
     # Rendered once here rather than by every system in text mode.
-    page = dataclasses.replace(bench.gold, text=bench.gold.page_text())
+    page = dataclasses.replace(bench.gold, text=bench.gold.page_text()) if "text" in job.modes else bench.gold
     dumped = dataclasses.replace(bench.gold, html=None, text=bench.dump)
-    systems = {"cleanscrape": cleanscrape_system(), **COMPARED}
+    systems = {name: system for name, system in {"cleanscrape": cleanscrape_system(), **COMPARED}.items() if name in job.systems}
     outputs: dict[str, dict[str, str]] = {}
     seconds: dict[str, float] = {}
     for name, system in systems.items():
-        for mode in QUALITY_MODES:
+        for mode in job.modes:
             started = time.perf_counter()
             outputs.setdefault(name, {})[mode] = system(dumped, "text") if mode == "w3m" else system(page, mode)
             if name == "cleanscrape":
@@ -130,18 +146,20 @@ def _extract_all(bench: BenchPage) -> tuple[dict[str, dict[str, str]], dict[str,
     return outputs, seconds
 
 
-def run(pages: list[BenchPage], jobs: int) -> list[tuple[dict[str, dict[str, str]], dict[str, float]]]:
+def run(
+    pages: list[BenchPage], jobs: int, systems: tuple[str, ...] = ALL_SYSTEMS, modes: tuple[str, ...] = QUALITY_MODES
+) -> list[tuple[dict[str, dict[str, str]], dict[str, float]]]:
     with multiprocessing.get_context("spawn").Pool(jobs, initializer=_warm_up) as pool:
-        return pool.map(_extract_all, pages, chunksize=4)
+        return pool.map(_extract_all, [Job(page, systems, modes) for page in pages], chunksize=4)
 
 
 def evaluate(name: str, pages: list[GoldPage], outputs: list[dict], seconds: list[dict[str, float]]) -> dict:
     result: dict = {}
     for system in outputs[0]:
-        for mode in QUALITY_MODES:
+        for mode in outputs[0][system]:
             scores = [score_page(page, output[system][mode]) for page, output in zip(pages, outputs)]
             row = {"overall": _with_f1_of_means(summarize(scores))}
-            if system == "cleanscrape":
+            if system == "cleanscrape" and mode in seconds[0]:
                 slowest = max(range(len(pages)), key=lambda index: seconds[index][mode])
                 row["slowest_page"] = {"id": pages[slowest].id, "seconds": round(seconds[slowest][mode], 3)}
             if pages[0].page_type is not None:
@@ -242,13 +260,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="only the first N pages of each dataset (a quick look)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--no-readme", action="store_true", help="do not rewrite benchmarks/README.md")
+    parser.add_argument("--sets", default=",".join(DATASETS), help="comma-separated datasets (a subset: a quick look)")
+    parser.add_argument("--modes", default=",".join(QUALITY_MODES), help="comma-separated input modes (a subset: a quick look)")
+    parser.add_argument("--systems", default=",".join(ALL_SYSTEMS), help="comma-separated systems (a subset: a quick look)")
+    parser.add_argument("--every", type=int, default=1, help="only every Nth page of each dataset (a quick look)")
     args = parser.parse_args(argv)
+    chosen_sets = tuple(args.sets.split(","))
+    modes = tuple(mode for mode in QUALITY_MODES if mode in args.modes.split(","))
+    systems = tuple(system for system in ALL_SYSTEMS if system in args.systems.split(","))
+    full = chosen_sets == DATASETS and modes == QUALITY_MODES and systems == ALL_SYSTEMS and args.every == 1 and args.limit is None
 
     started = time.perf_counter()
     results = {}
     for name, loader in (("scrapinghub", scrapinghub_pages), ("wcxb-dev", wcxb_pages), ("cleaneval-dev", cleaneval_pages)):
-        pages = loader()[: args.limit]
-        outputs = run(pages, args.jobs)
+        if name not in chosen_sets:
+            continue
+        pages = loader()[: args.limit][:: args.every]
+        outputs = run(pages, args.jobs, systems, modes)
         results[name] = evaluate(name, [page.gold for page in pages], [out for out, _ in outputs], [sec for _, sec in outputs])
         print(f"{name}: {len(pages)} pages done after {time.perf_counter() - started:.0f} s", flush=True)
     meta = {
@@ -261,8 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     section = markdown(results, meta)
     print(section)
-    # A --limit look must not overwrite the published full-run results.
-    if not args.no_readme and args.limit is None:
+    # A quick look (--limit, a subset) must not overwrite the published full-run results.
+    if not args.no_readme and full:
         (HERE / "results").mkdir(exist_ok=True)
         (HERE / "results" / "quality.json").write_text(json.dumps({"meta": meta, "results": results}, indent=2), encoding="utf-8")
         chart(results, HERE / "quality.png")

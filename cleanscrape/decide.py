@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from . import language as lang
 from . import reasons as why
+from .columns import split_columns
 from .config import CleanerConfig
 from .detectors import LINE_DETECTORS, FirstReasons, LineDetectors, comments, navigation, related_list
 from .detectors.byline import Byline
@@ -100,7 +101,72 @@ def classify_text(
     The clean text is the kept paragraphs, one line each: cleaning it again groups them
     again, without the removed lines between them. Where that would join kept paragraphs,
     they are joined here and the page classified again, until nothing more joins. So
-    cleaning is idempotent."""
+    cleaning is idempotent.
+
+    Table columns a renderer printed side by side are read one after the other
+    (:mod:`cleanscrape.columns`); their lines keep the page's line numbers."""
+    columns = split_columns(text)
+    if columns is None:
+        return _classify_wrapped(text, config, is_site_template, detectors)
+    column_text, page_index = columns
+    verdict = _on_page_lines(_classify_wrapped(column_text, config, is_site_template, detectors), page_index)
+    # The clean text of a page read in columns is read without the page's other lines: kept
+    # lines can then stand in columns that a removed line hid (a word of it crossed the
+    # boundary). The clean text is read again here as its second cleaning would read it,
+    # until it shows no columns; from there the paragraph path's own fixed point holds. So
+    # cleaning is idempotent. (Checking that last step by cleaning once more would cost a
+    # page in columns half its time again.)
+    for _ in range(MAX_COLUMN_ROUNDS):
+        kept_at = [place for place, reason in enumerate(verdict.reasons) if reason is None]
+        clean_text = "\n".join(verdict.lines[place].text for place in kept_at)
+        columns = split_columns(clean_text)
+        if columns is None:  # read as any page text: the paragraph path holds its own fixed point
+            break
+        column_text, kept_index = columns
+        again = _classify_wrapped(column_text, config, is_site_template, detectors)
+        verdict = _reread_kept(verdict, kept_at, again, kept_index)
+    return verdict
+
+
+#: At most this many more rounds of reading the clean text's own columns (``classify_text``).
+MAX_COLUMN_ROUNDS = 3
+
+
+def _sources(verdict: PageVerdict, place: int) -> tuple[Line, ...]:
+    return verdict.sources[place] if verdict.sources is not None else (verdict.lines[place],)
+
+
+def _reread_kept(verdict: PageVerdict, kept_at: Sequence[int], again: PageVerdict, kept_index: Sequence[int]) -> PageVerdict:
+    """``verdict``'s removed lines as they were, and in place of its kept lines ``again``'s
+    verdict on them (read as columns: ``kept_index`` gives the kept line each line of it is a slice of)."""
+    kept = set(kept_at)
+    removed = [place for place in range(len(verdict.lines)) if place not in kept]
+    lines = [verdict.lines[place] for place in removed]
+    reasons = [verdict.reasons[place] for place in removed]
+    sources = [_sources(verdict, place) for place in removed]
+    for place, line in enumerate(again.lines):
+        of = [kept_at[kept_index[part.index]] for part in _sources(again, place)]
+        lines.append(dataclasses.replace(line, index=verdict.lines[of[0]].index))
+        reasons.append(again.reasons[place])
+        sources.append(tuple(dict.fromkeys(source for kept in of for source in _sources(verdict, kept))))
+    return dataclasses.replace(verdict, lines=lines, reasons=reasons, sources=sources)
+
+
+def _on_page_lines(verdict: PageVerdict, page_index: Sequence[int]) -> PageVerdict:
+    """``verdict`` with each line numbered as the page line it is a slice of."""
+    def renumbered(line: Line) -> Line:
+        return dataclasses.replace(line, index=page_index[line.index])
+
+    return dataclasses.replace(
+        verdict,
+        lines=[renumbered(line) for line in verdict.lines],
+        sources=[tuple(renumbered(line) for line in source) for source in verdict.sources] if verdict.sources is not None else None,
+    )
+
+
+def _classify_wrapped(
+    text: str, config: CleanerConfig, is_site_template: Callable[[str], bool] | None, detectors: LineDetectors
+) -> PageVerdict:
     lines = segment(text)
     first_reason = FirstReasons(detectors)
     detected = [first_reason(line) for line in lines]

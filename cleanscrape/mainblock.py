@@ -16,6 +16,9 @@ from .config import CleanerConfig
 from .lines import Line
 
 WALL = float("-inf")
+#: A weight no article run crosses (its sum never pays back), though unlike a wall it ends no
+#: search: runs on both sides of it are weighed (:mod:`cleanscrape.page_end`).
+BARRIER = -1e9
 #: A line this long is body text even without a closing full stop.
 LONG_LINE_WORDS = 20
 
@@ -114,11 +117,11 @@ EXTRA_SPAN_MIN_WEIGHT = 150.0
 
 def in_spans(weights: Sequence[float], span: tuple[int, int]) -> list[bool]:
     """Whether each line is in the article span or in another heavy run outside it.
-    Comment walls end runs, and nothing after the first wall past the span counts."""
+    Comment walls end runs, and nothing after the first wall or barrier past the span counts."""
     inside = [span[0] <= position < span[1] for position in range(len(weights))]
     if span == (0, 0):
         return inside
-    limit = next((position for position in range(span[1], len(weights)) if weights[position] == WALL), len(weights))
+    limit = next((position for position in range(span[1], len(weights)) if weights[position] <= BARRIER), len(weights))
     for low, high in ((0, span[0]), (span[1], limit)):
         running, start = 0.0, low
         best = (0.0, low, low)

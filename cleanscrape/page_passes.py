@@ -12,12 +12,15 @@ from . import language as lang
 from . import reasons as why
 from .config import CleanerConfig
 from .detectors import comments, first_line_reason, footer, navigation
+from .item_links import repeated_comment_links
 from .lines import Line
 from .mainblock import WALL, anchor_bonus, best_span, in_spans, is_paragraph, is_prose, line_weight
 from .neardup import earlier_duplicates, normalize
 from .page_context import PageContext
+from .page_end import with_page_end
 from .page_facts import title_of_kept
 from .stopwords import reads_like_other_language, stopword_density, stopwords_for
+from .teasers import with_teasers_lighter
 from .title import is_copy
 
 #: Words of article-candidate lines needed to decide the language from them alone.
@@ -102,9 +105,11 @@ def find_article(page: PageContext) -> None:
     """The article's span: the run of most prose and least template, where comments stop it."""
     lines, reasons, prose = page.lines, page.reasons, page.prose
     weights = [line_weight(line, reason, p, page.config) for line, reason, p in zip(lines, reasons, prose)]
-    page.sections = comments.sections(lines, reasons)
+    headings = comments.sections(lines, reasons)
+    page.sections = headings - repeated_comment_links(lines, reasons, headings)
     # A comments label that no comment follows is template, not a wall the article stops at.
     weights = [-(3.0 + line.words) if weight == WALL and position not in page.sections else weight for position, (line, weight) in enumerate(zip(lines, weights))]
+    weights = with_teasers_lighter(with_page_end(weights, lines, reasons), prose, lines)
     boosted = anchor_bonus(weights, [reason in _STAMPS for reason in reasons], prose)
     page.span = best_span(boosted)
     page.in_span = in_spans(boosted, page.span)
