@@ -107,12 +107,13 @@ def classify_text(
     (:mod:`cleanscrape.columns`); their lines keep the page's line numbers."""
     columns = split_columns(text)
     if columns is None:
-        return _classify_wrapped(text, config, is_site_template, detectors)
-    column_text, page_index = columns
-    verdict = _on_page_lines(_classify_wrapped(column_text, config, is_site_template, detectors), page_index)
-    # The clean text of a page read in columns is read without the page's other lines: kept
-    # lines can then stand in columns that a removed line hid (a word of it crossed the
-    # boundary). The clean text is read again here as its second cleaning would read it,
+        verdict = _classify_wrapped(text, config, is_site_template, detectors)
+    else:
+        column_text, page_index = columns
+        verdict = _on_page_lines(_classify_wrapped(column_text, config, is_site_template, detectors), page_index)
+    # The clean text is read without the page's other lines: kept lines can then stand in
+    # columns that a removed line hid (a word of it crossed the boundary), on a page read in
+    # columns or not. The clean text is read again here as its second cleaning would read it,
     # until it shows no columns; from there the paragraph path's own fixed point holds. So
     # cleaning is idempotent. (Checking that last step by cleaning once more would cost a
     # page in columns half its time again.)
@@ -120,10 +121,15 @@ def classify_text(
         kept_at = [place for place, reason in enumerate(verdict.reasons) if reason is None]
         clean_text = "\n".join(verdict.lines[place].text for place in kept_at)
         columns = split_columns(clean_text)
-        if columns is None:  # read as any page text: the paragraph path holds its own fixed point
+        # A kept table row comes out without its borders, and a second cleaning reads it
+        # among the clean text's other short lines (a data table then reads as a menu).
+        unbordered = any(has_borders(line) for place in kept_at for line in _sources(verdict, place))
+        if columns is None and not unbordered:  # read as any page text: the paragraph path holds its own fixed point
             break
-        column_text, kept_index = columns
+        column_text, kept_index = columns if columns is not None else (clean_text, range(len(kept_at)))
         again = _classify_wrapped(column_text, config, is_site_template, detectors)
+        if columns is None and "\n".join(line.text for line, reason in zip(again.lines, again.reasons) if reason is None) == clean_text:
+            break
         verdict = _reread_kept(verdict, kept_at, again, kept_index)
     return verdict
 

@@ -40,7 +40,49 @@ STACKED_HEADINGS = (
 )
 
 
-@pytest.mark.parametrize("page", [*FUZZ_CASES, *LANGUAGE_CASES, pytest.param(STACKED_HEADINGS, id="question_heading_over_the_headline")])
+#: The shape of a CleanEval w3m dump (28) in other words: a bordered data table between two
+#: paragraphs. Its rows were kept without their borders, and in the clean text, short lines
+#: side by side with no border between them, they read as a menu.
+BORDERED_TABLE = (
+    "            The harbour seal (Phoca vitulina), also known as the common seal, is found along the coasts of the "
+    "North Atlantic and North Pacific oceans.  They rest on rocky shores, sandbanks and beaches, and have been seen "
+    "in river mouths far from the open sea.  The classification of the\n"
+    "│Order                              │Carnivora                            │\n"
+    "│Family                             │Phocidae                             │\n"
+    "│Genus                              │Phoca                                │\n"
+    "│Species                            │vitulina                             │\n"
+    "├───────────────────────────────────┼─────────────────────────────────────┤\n"
+    "│Subspecies                         │concolor                             │\n"
+    "heavier than the females, which sometimes makes it easy to tell them apart on the beach. \n"
+)
+
+
+#: The shape of another (59): a narrow column of film titles beside the story, both far to
+#: the right. The page as a whole showed no columns, its clean text did, and the second
+#: cleaning read that text in columns.
+COLUMNS_IN_THE_CLEAN_TEXT = "\n".join([
+    " " * 168 + 'the early 1970s. A band of small bike-racers is',
+    " " * 168 + 'repairing bicycles, the local craze. This rooster',
+    " " * 147 + 'the Road to Perth    animal is chased and shouted at by the small children',
+    " " * 147 + 'beats The Harvest    until luck leads her under the wheels of a market',
+    " " * 147 + 'Emeralds are         Story continues[arrow9x7]',
+    " " * 147 + 'The Lighthou Story   A race between the small riders of the harbor and',
+    " " * 168 + 'choice to be part of Town of Sea was shaped by the',
+    " " * 168 + 'There are more than 40,000 traffic stops  a year in',
+    " " * 168 + 'Norway, more than three times the whole number of',
+    " " * 168 + 'visits in Monaco. Many of these visits in our rural',
+    " " * 168 + 'areas are the result of trade between boat',
+    " " * 168 + 'crews, or between farmers and the market. What Town',
+    " " * 168 + 'of Sea achieves is the chance to understand how',
+    " " * 168 + 'we came to this noise.',
+]) + "\n"
+
+
+@pytest.mark.parametrize("page", [
+    *FUZZ_CASES, *LANGUAGE_CASES, pytest.param(STACKED_HEADINGS, id="question_heading_over_the_headline"),
+    pytest.param(BORDERED_TABLE, id="bordered_table_rows_read_as_a_menu_once_unbordered"),
+    pytest.param(COLUMNS_IN_THE_CLEAN_TEXT, id="columns_only_in_the_clean_text"),
+])
 def test_cleaning_the_clean_text_again_changes_nothing(page: str) -> None:
     once = TEXT.clean(page).text
     assert TEXT.clean(once).text == once
