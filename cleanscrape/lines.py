@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import regex
 
@@ -115,20 +115,46 @@ def fold_spaces(text: str) -> str:
     return " ".join(text.split())
 
 
-def segment(text: str) -> list[Line]:
+def at_index(line: Line, index: int) -> Line:
+    """``line`` numbered ``index`` (a direct call: ``dataclasses.replace`` costs ten times more)."""
+    if line.index == index:
+        return line
+    return Line(
+        index, line.text, line.content, line.bulleted, line.tokens, line.words, line.ends_sentence,
+        line.punctuation_count, line.capitalized_share, line.digit_share,
+    )
+
+
+class LineBook:
+    """Lines made from one page's text, memoised by their (stripped) text.
+
+    A line's features depend on its text alone, and a page repeats lines: a third of the
+    lines of a text dump repeat an earlier one, and cleaning reads the page's lines again
+    as paragraphs and as kept text. Make one per page, never share: it grows with the page.
+    """
+
+    __slots__ = ("_by_text",)
+
+    def __init__(self) -> None:
+        self._by_text: dict[str, Line] = {}
+
+    def line(self, index: int, raw: str) -> Line:
+        """``make_line(index, raw)``, from the memo when a line of the same text was made."""
+        text = raw.strip()
+        known = self._by_text.get(text)
+        if known is None:
+            known = self._by_text[text] = make_line(index, text)
+            return known
+        return at_index(known, index)
+
+
+def segment(text: str, book: LineBook | None = None) -> list[Line]:
     """The page's non-blank lines, numbered by their position among all lines.
 
-    A line's features depend on its text alone, and pages repeat lines (a third of the
-    lines of a text dump repeat an earlier one): a repeat copies the first one's features.
-    ``str.splitlines`` breaks where ``split_lines`` does (it only drops a last empty line).
+    A line's features depend on its text alone: ``book`` (a new one by default) makes
+    each text's features once. ``str.splitlines`` breaks where ``split_lines`` does
+    (it only drops a last empty line).
     """
-    lines: list[Line] = []
-    first_with_text: dict[str, Line] = {}
-    for index, raw in enumerate(text.splitlines()):
-        first = first_with_text.get(raw)
-        if first is not None:
-            lines.append(replace(first, index=index))
-        elif not raw.isspace() and raw:
-            first_with_text[raw] = line = make_line(index, raw)
-            lines.append(line)
-    return lines
+    if book is None:
+        book = LineBook()
+    return [book.line(index, raw) for index, raw in enumerate(text.splitlines()) if raw and not raw.isspace()]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lines import Line, feature_sample, make_line, segment, split_lines, strip_borders
+from .lines import Line, LineBook, feature_sample, segment, split_lines, strip_borders
 
 # Characters a terminal shows two columns wide: renderers wrap CJK text by columns.
 _WIDE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\uff01-\uff60\u3000-\u303f]")
@@ -87,20 +87,22 @@ MAX_REGROUP_ROUNDS = 4
 
 
 def group_until_stable(
-    text: str, lines: Sequence[Line], units: Sequence[bool], is_unit: Callable[[Line], bool]
+    text: str, lines: Sequence[Line], units: Sequence[bool], is_unit: Callable[[Line], bool], book: LineBook | None = None
 ) -> list[list[int]]:
     """:func:`group_lines`, then the same again on the paragraphs as the clean text gives them
     (one line each, no blank lines between), merging what that joins, until nothing more joins.
     Cleaning the clean text groups those paragraphs again; a paragraph is wider than the lines
     it was joined from, so it could then join its neighbour: a change on the second cleaning.
-    ``is_unit`` says of a paragraph's line what ``units`` says of a page line."""
+    ``is_unit`` says of a paragraph's line what ``units`` says of a page line; ``book`` makes the lines."""
+    if book is None:
+        book = LineBook()
     groups = group_lines(text, lines, units)
     for _ in range(MAX_REGROUP_ROUNDS):
-        joined = [paragraph_line(lines, group) for group in groups]
+        joined = [paragraph_line(lines, group, book) for group in groups]
         if len(joined) < 2:
             break
         again_text = "\n".join(line.text for line in joined)
-        again_lines = segment(again_text)  # a paragraph line's ``index`` is its place in ``joined``
+        again_lines = segment(again_text, book)  # a paragraph line's ``index`` is its place in ``joined``
         again = group_lines(again_text, again_lines, [is_unit(line) for line in again_lines])
         if all(len(group) == 1 for group in again):
             break
@@ -175,12 +177,13 @@ def _join(block: Sequence[_Row], lines: Sequence[Line], widths: Sequence[int], u
     return groups
 
 
-def paragraph_line(lines: Sequence[Line], group: Sequence[int]) -> Line:
-    """The line a group of page lines reads as: their text joined by spaces, borders left out."""
+def paragraph_line(lines: Sequence[Line], group: Sequence[int], book: LineBook | None = None) -> Line:
+    """The line a group of page lines reads as: their text joined by spaces, borders left out
+    (made by ``book``, if given)."""
     if len(group) == 1 and not has_borders(lines[group[0]]):
         return lines[group[0]]
     text = " ".join(strip_borders(lines[position].text).strip() for position in group)
-    return make_line(lines[group[0]].index, text)
+    return (book or LineBook()).line(lines[group[0]].index, text)
 
 
 def has_borders(line: Line) -> bool:
