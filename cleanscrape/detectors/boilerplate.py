@@ -9,6 +9,7 @@ remove what one ``boilerplate`` reason removed in 0.1.0.
 import regex
 
 from ..lines import Line
+from .opening import Opening
 from ..vocabulary import (
     AD_LABEL,
     ANSWER_COUNT,
@@ -37,58 +38,78 @@ _NOTICE_MAX_WORDS = 60
 _RENDERED_WIDGETS = regex.compile(r"(?:\[[^\[\]]{0,80}\]\s*)+")
 
 
+#: Every label check below but the notices' (which search) needs one of these at the line's start.
+LABELS = Opening(
+    _RENDERED_WIDGETS, BARE_NUMBER_LABEL, AD_LABEL, SKIP_LINK, COOKIE_BUTTON, MORE_LINK, PAGER_LINK, PAGE_TOOL,
+    FOLLOW_PROMPT, SHOP_LINK, NEWS_LABEL, ANSWER_COUNT, ARCHIVE_LABEL, TAG_LINE,
+)
+
+
 def _label(pattern: regex.Pattern, line: Line) -> bool:
     return line.words <= _LABEL_MAX_WORDS and bool(pattern.match(line.content))
 
 
+@LABELS.guards
 def is_text_browser_label(line: Line) -> bool:
     return line.words <= _LABEL_MAX_WORDS and bool(_RENDERED_WIDGETS.fullmatch(line.content))
 
 
+@LABELS.guards
 def is_bare_number_label(line: Line) -> bool:
     return _label(BARE_NUMBER_LABEL, line)
 
 
+@LABELS.guards
 def is_advertisement(line: Line) -> bool:
     return _label(AD_LABEL, line)
 
 
+@LABELS.guards
 def is_skip_link(line: Line) -> bool:
     return _label(SKIP_LINK, line)
 
 
+@LABELS.guards
 def is_cookie_button(line: Line) -> bool:
     return _label(COOKIE_BUTTON, line)
 
 
+@LABELS.guards
 def is_more_link(line: Line) -> bool:
     return _label(MORE_LINK, line)
 
 
+@LABELS.guards
 def is_pager_link(line: Line) -> bool:
     return _label(PAGER_LINK, line)
 
 
+@LABELS.guards
 def is_page_tool(line: Line) -> bool:
     return _label(PAGE_TOOL, line)
 
 
+@LABELS.guards
 def is_follow_prompt(line: Line) -> bool:
     return _label(FOLLOW_PROMPT, line)
 
 
+@LABELS.guards
 def is_shop_link(line: Line) -> bool:
     return _label(SHOP_LINK, line)
 
 
+@LABELS.guards
 def is_news_label(line: Line) -> bool:
     return _label(NEWS_LABEL, line)
 
 
+@LABELS.guards
 def is_answer_count(line: Line) -> bool:
     return _label(ANSWER_COUNT, line)
 
 
+@LABELS.guards
 def is_tag_list(line: Line) -> bool:
     return _label(ARCHIVE_LABEL, line) or (line.words <= _TAG_LINE_MAX_WORDS and bool(TAG_LINE.match(line.content)))
 
