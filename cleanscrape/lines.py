@@ -14,9 +14,20 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _SENTENCE_END = regex.compile(r"[.!?。！？…]['\"”’»)\]]*$")
 _SENTENCE_PUNCT = regex.compile(r"[.!?。！？,;，、：:]")
 _DIGIT = regex.compile(r"\d")
-# A command-line option ("--force ") is sought from the start of its run of [\w-] only: from
-# each "-" of "-a-a-a..." the run was scanned to its end (quadratic).
-_CODE = regex.compile(r"[{}\[\];=]\s*$|^\s*[{}\]\[]|\$[A-Z_]{2,}|\\$|^\s*(?:\$|>>>|#!|import\s|from\s\S+\simport|def\s|class\s|return\b)|\w\([^()]*\)|(?<![\w-])(?=[\w-]*?--?[a-z])[\w-]*\s")
+# Signs of program text, each searched alone: one alternation of them all costs the regex
+# module several times more per line (it loses each pattern's own fast scan).
+_CODE_SIGNS = tuple(
+    regex.compile(sign)
+    for sign in (
+        r"[{}\[\];=]\s*$", r"^\s*[{}\]\[]", r"\$[A-Z_]{2,}", r"\\$",
+        r"^\s*(?:\$|>>>|#!|import\s|from\s\S+\simport|def\s|class\s|return\b)", r"\w\([^()]*\)",
+    )
+)
+# A command-line option ("--force "), sought only on a line with a "-" (it is the costliest sign), and
+# from the start of its run of [\w-] only: from each "-" of "-a-a-a..." the run was scanned to its end (quadratic).
+_CODE_OPTION = regex.compile(r"(?<![\w-])(?=[\w-]*?--?[a-z])[\w-]*\s")
+#: All the signs in one pattern: what ``Line.looks_like_code`` tests.
+_CODE = regex.compile("|".join(sign.pattern for sign in (*_CODE_SIGNS, _CODE_OPTION)))
 # Box-drawing and block characters: text browsers draw table borders with them.
 _BORDER = regex.compile(r"[\u2500-\u259f]+")
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
@@ -54,7 +65,8 @@ class Line:
     def looks_like_code(self) -> bool:
         """Program text: brackets, assignments, shell variables, line continuations (on a huge
         line, in its sample: the sample keeps the line's start and end, where most of these are)."""
-        return bool(_CODE.search(feature_sample(self.content)))
+        sample = feature_sample(self.content)
+        return any(sign.search(sample) for sign in _CODE_SIGNS) or ("-" in sample and bool(_CODE_OPTION.search(sample)))
 
 
 def split_lines(text: str) -> list[str]:
