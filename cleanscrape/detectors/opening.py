@@ -14,6 +14,8 @@ from collections.abc import Callable
 
 import regex
 
+from .. import vocabulary as cue
+
 _ALLOWED_FLAGS = regex.IGNORECASE | regex.UNICODE | regex.VERSION0
 
 
@@ -46,3 +48,12 @@ class Opening:
 
 def opening_of(check: Callable) -> Opening | None:
     return getattr(check, "opening", None)
+
+
+#: The anchored patterns of the short-line checks: labels, tag lines, what a text browser prints
+#: for widgets, pagers, menu labels, "Read more: ..." links, login and search widgets.
+SHORT_LINE_OPENING = Opening(
+    cue.RENDERED_WIDGETS, cue.BARE_NUMBER_LABEL, cue.AD_LABEL, cue.SKIP_LINK, cue.COOKIE_BUTTON, cue.MORE_LINK,
+    cue.PAGER_LINK, cue.PAGE_TOOL, cue.FOLLOW_PROMPT, cue.SHOP_LINK, cue.NEWS_LABEL, cue.ANSWER_COUNT,
+    cue.ARCHIVE_LABEL, cue.TAG_LINE, cue.MENU_LABEL, cue.PAGER, cue.RELATED_INLINE, cue.WIDGET, cue.WIDGET_PROMPT,
+)
