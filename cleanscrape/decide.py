@@ -114,10 +114,11 @@ def classify_text(
             alone = alone_by_text[line.text] = first_reason(line) is not None or line.looks_like_code
         return alone
 
-    groups = group_until_stable(text, lines, [stands_alone(line) for line in lines], stands_alone, book)
+    layouts: dict = {}  # the page's line layouts, by raw line (paragraphs.group_lines)
+    groups = group_until_stable(text, lines, [stands_alone(line) for line in lines], stands_alone, book, layouts)
     verdict = _classify_groups(lines, groups, detected, config, is_site_template, first_reason, book)
     for _ in range(MAX_REGROUP_ROUNDS):
-        merged = _kept_regrouped(verdict, groups, stands_alone, book)
+        merged = _kept_regrouped(verdict, groups, stands_alone, book, layouts)
         if merged is None:
             break
         groups = merged
@@ -126,7 +127,7 @@ def classify_text(
 
 
 def _kept_regrouped(
-    verdict: PageVerdict, groups: list[list[int]], stands_alone: Callable[[Line], bool], book: LineBook
+    verdict: PageVerdict, groups: list[list[int]], stands_alone: Callable[[Line], bool], book: LineBook, layouts: dict
 ) -> list[list[int]] | None:
     """``groups`` with the kept paragraphs that the clean text's own grouping joins merged
     (each into the first of its run), or None when it joins none."""
@@ -135,7 +136,7 @@ def _kept_regrouped(
         return None
     kept_text = "\n".join(verdict.lines[place].text for place in kept_at)
     kept_lines = segment(kept_text, book)  # a line's ``index`` is its place in ``kept_at``
-    again = group_lines(kept_text, kept_lines, [stands_alone(line) for line in kept_lines])
+    again = group_lines(kept_text, kept_lines, [stands_alone(line) for line in kept_lines], layouts)
     if all(len(group) == 1 for group in again):
         return None
     into = {kept_at[kept_lines[member].index]: kept_at[kept_lines[group[0]].index] for group in again for member in group}
