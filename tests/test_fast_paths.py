@@ -111,3 +111,50 @@ def test_a_shared_line_book_and_layout_memo_change_nothing(texts: list[str], rep
     layouts: dict = {}
     assert group_lines(page, first, (), layouts) == group_lines(page, first)
     assert group_lines(page, first, (), layouts) == group_lines(page, first)  # from the memo
+
+
+def _plain_is_copy(title_key: str, line) -> bool:
+    from cleanscrape.neardup import normalize
+    from cleanscrape.title import MAX_SUFFIX_WORDS, title_words
+
+    if line.words > title_words(title_key) + MAX_SUFFIX_WORDS:
+        return False
+    key = normalize(line.content)
+    if key == title_key:
+        return True
+    if key.startswith(title_key + " ") or key.endswith(" " + title_key):
+        return len(key.split()) - len(title_key.split()) <= MAX_SUFFIX_WORDS
+    return False
+
+
+_TITLE_PIECES = st.sampled_from(["The", "Storm", "storm's", "STORM", "Straße", "strasse", "_", "-", "|", "Site", "News", "ﬁx", "fix", "İstanbul", "K", "1", " ", "  "])
+_TITLE_TEXT = st.lists(_TITLE_PIECES, min_size=1, max_size=8).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TITLE_TEXT, _TITLE_TEXT)
+def test_a_title_copy_is_found_with_or_without_the_first_word_gate(title: str, text: str) -> None:
+    from cleanscrape.neardup import normalize
+    from cleanscrape.title import is_copy
+
+    if not text.strip():
+        return
+    line = make_line(0, text)
+    assert is_copy(normalize(title), line) == _plain_is_copy(normalize(title), line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TITLE_TEXT, min_size=1, max_size=6))
+def test_the_sitename_is_found_with_or_without_the_word_gate(texts: list[str]) -> None:
+    from cleanscrape.neardup import normalize
+    from cleanscrape.page_facts import find_sitename
+
+    lines = segment("\n".join(texts))
+    if not lines:
+        return
+    first = lines[0]
+    key = normalize(first.content)
+    plain = first.content if (
+        1 <= first.words <= 4 and not first.ends_sentence and key and any(key in normalize(line.content) for line in lines[1:])
+    ) else None
+    assert find_sitename(lines, None) == plain
