@@ -158,3 +158,27 @@ def test_the_sitename_is_found_with_or_without_the_word_gate(texts: list[str]) -
         1 <= first.words <= 4 and not first.ends_sentence and key and any(key in normalize(line.content) for line in lines[1:])
     ) else None
     assert find_sitename(lines, None) == plain
+
+
+_NOTICE_PIECES = st.sampled_from(
+    ["We", "use", "COOKIES", "Cookie", "coo", "kie", "on", "this", "website", "site", "we", "may", "EARN", "a", "commission",
+     "Affiliate", "links", "Sponsored", "by", "paid", "partnership", "Disclosure", "policy", "Photo", "photos", "Foto",
+     "Bild", "Crédit", "CRÉDIT", "Getty", "Images", "AP", "AFP", "via", "Reuters", "EPA", "dpa", "Picture", "alliance",
+     "Unsplash", "Wikimedia", "Commons", "Jane", "Doe", ":", "(", ")", ".", "ſ", "\u212a", " ", "  "]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_NOTICE_PIECES, min_size=1, max_size=12).map(" ".join))
+def test_the_cue_words_in_front_of_the_notice_and_credit_searches_change_no_answer(text: str) -> None:
+    from cleanscrape.detectors import boilerplate, caption
+    from cleanscrape.vocabulary import CAPTION, CAPTION_CREDIT, COOKIE_NOTICE, DISCLOSURE
+
+    line = make_line(0, text)
+    assert boilerplate.is_cookie_notice(line) == (line.words <= 60 and bool(COOKIE_NOTICE.search(line.content)))
+    assert boilerplate.is_disclosure(line) == (line.words <= 60 and bool(DISCLOSURE.search(line.content)))
+    plain_caption = line.words <= 45 and bool(
+        CAPTION.match(line.content)
+        or (line.words <= 30 and CAPTION_CREDIT.search(line.content) and not line.content.endswith("."))
+    )
+    assert caption.matches(line) == plain_caption

@@ -108,10 +108,22 @@ def is_tag_list(line: Line) -> bool:
     return _label(ARCHIVE_LABEL, line) or (line.words <= _TAG_LINE_MAX_WORDS and bool(TAG_LINE.match(line.content)))
 
 
+# Every COOKIE_NOTICE and DISCLOSURE phrase holds one of these words; case folding keeps
+# them (no character that matches an ASCII letter ignoring case folds to anything else), so
+# a line whose folded text holds none is not searched.
+_COOKIE_NOTICE_CUES = ("cookie",)
+_DISCLOSURE_CUES = ("affiliate", "disclosure", "earn", "sponsored", "paid")
+
+
 # Cookie banners and affiliate disclosures read like prose, so they need their own test.
 def is_cookie_notice(line: Line) -> bool:
-    return line.words <= _NOTICE_MAX_WORDS and bool(COOKIE_NOTICE.search(line.content))
+    return line.words <= _NOTICE_MAX_WORDS and _holds_any(line, _COOKIE_NOTICE_CUES) and bool(COOKIE_NOTICE.search(line.content))
 
 
 def is_disclosure(line: Line) -> bool:
-    return line.words <= _NOTICE_MAX_WORDS and bool(DISCLOSURE.search(line.content))
+    return line.words <= _NOTICE_MAX_WORDS and _holds_any(line, _DISCLOSURE_CUES) and bool(DISCLOSURE.search(line.content))
+
+
+def _holds_any(line: Line, cues: tuple[str, ...]) -> bool:
+    folded = line.content.casefold()
+    return any(cue in folded for cue in cues)
