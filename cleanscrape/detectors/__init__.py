@@ -58,7 +58,15 @@ class FirstReasons:
     __slots__ = ("_by_text", "_plan")
 
     def __init__(self, detectors: LineDetectors = LINE_DETECTORS) -> None:
-        self._plan = tuple((reason, check, opening_of(check)) for reason, check in detectors)
+        # Runs of consecutive checks under the same opening (None: unguarded), in order.
+        plan: list[tuple[Opening | None, list[tuple[str, LineDetector]]]] = []
+        for reason, check in detectors:
+            opening = opening_of(check)
+            if plan and plan[-1][0] is opening:
+                plan[-1][1].append((reason, check))
+            else:
+                plan.append((opening, [(reason, check)]))
+        self._plan = tuple((opening, tuple(run)) for opening, run in plan)
         self._by_text: dict[str, str | None] = {}
 
     def __call__(self, line: Line) -> str | None:
@@ -69,13 +77,14 @@ class FirstReasons:
     def reason(self, line: Line) -> str | None:
         """The reason of the first check that matches ``line``, or None (not memoised)."""
         opened: dict[Opening, bool] = {}
-        for reason, check, opening in self._plan:
+        for opening, run in self._plan:
             if opening is not None:
                 is_open = opened.get(opening)
                 if is_open is None:
                     is_open = opened[opening] = opening.opens(line.content)
                 if not is_open:
                     continue
-            if check(line):
-                return reason
+            for reason, check in run:
+                if check(line):
+                    return reason
         return None
