@@ -18,7 +18,7 @@ from .columns import split_columns
 from .config import CleanerConfig
 from .detectors import LINE_DETECTORS, FirstReasons, LineDetectors, comments, navigation, related_list
 from .detectors.byline import Byline
-from .lines import Line, fold_spaces, segment
+from .lines import Line, LineBook, fold_spaces, segment
 from .page_context import Pass, PageContext
 from .page_facts import byline_facts, find_sitename, mark_title, mark_title_in_extracted
 from .page_passes import (
@@ -173,27 +173,33 @@ def _on_page_lines(verdict: PageVerdict, page_index: Sequence[int]) -> PageVerdi
 def _classify_wrapped(
     text: str, config: CleanerConfig, is_site_template: Callable[[str], bool] | None, detectors: LineDetectors
 ) -> PageVerdict:
-    lines = segment(text)
+    book = LineBook()  # the page's lines are read again as paragraphs and as kept text
+    lines = segment(text, book)
     first_reason = FirstReasons(detectors)
     detected = [first_reason(line) for line in lines]
+    alone_by_text: dict[str, bool] = {}  # this page's, by line text: the answer depends on it alone
 
     def stands_alone(line: Line) -> bool:
         # A template line or program text stands alone even inside wrapped text.
-        return first_reason(line) is not None or line.looks_like_code
+        alone = alone_by_text.get(line.text)
+        if alone is None:
+            alone = alone_by_text[line.text] = first_reason(line) is not None or line.looks_like_code
+        return alone
 
-    groups = group_until_stable(text, lines, [stands_alone(line) for line in lines], stands_alone)
-    verdict = _classify_groups(lines, groups, detected, config, is_site_template, first_reason)
+    layouts: dict = {}  # the page's line layouts, by raw line (paragraphs.group_lines)
+    groups = group_until_stable(text, lines, [stands_alone(line) for line in lines], stands_alone, book, layouts)
+    verdict = _classify_groups(lines, groups, detected, config, is_site_template, first_reason, book)
     for _ in range(MAX_REGROUP_ROUNDS):
-        merged = _kept_regrouped(verdict, groups, stands_alone)
+        merged = _kept_regrouped(verdict, groups, stands_alone, book, layouts)
         if merged is None:
             break
         groups = merged
-        verdict = _classify_groups(lines, groups, detected, config, is_site_template, first_reason)
+        verdict = _classify_groups(lines, groups, detected, config, is_site_template, first_reason, book)
     return verdict
 
 
 def _kept_regrouped(
-    verdict: PageVerdict, groups: list[list[int]], stands_alone: Callable[[Line], bool]
+    verdict: PageVerdict, groups: list[list[int]], stands_alone: Callable[[Line], bool], book: LineBook, layouts: dict
 ) -> list[list[int]] | None:
     """``groups`` with the kept paragraphs that the clean text's own grouping joins merged
     (each into the first of its run), or None when it joins none."""
@@ -201,8 +207,8 @@ def _kept_regrouped(
     if len(kept_at) < 2:
         return None
     kept_text = "\n".join(verdict.lines[place].text for place in kept_at)
-    kept_lines = segment(kept_text)  # a line's ``index`` is its place in ``kept_at``
-    again = group_lines(kept_text, kept_lines, [stands_alone(line) for line in kept_lines])
+    kept_lines = segment(kept_text, book)  # a line's ``index`` is its place in ``kept_at``
+    again = group_lines(kept_text, kept_lines, [stands_alone(line) for line in kept_lines], layouts)
     if all(len(group) == 1 for group in again):
         return None
     into = {kept_at[kept_lines[member].index]: kept_at[kept_lines[group[0]].index] for group in again for member in group}
@@ -219,10 +225,11 @@ def _classify_groups(
     config: CleanerConfig,
     is_site_template: Callable[[str], bool] | None,
     first_reason: FirstReasons,
+    book: LineBook,
 ) -> PageVerdict:
     if all(len(group) == 1 and not has_borders(lines[group[0]]) for group in groups):
-        return _classify_page(lines, config, is_site_template, detected, first_reason)
-    joined = [paragraph_line(lines, group) for group in groups]
+        return _classify_page(lines, config, is_site_template, detected, first_reason, book)
+    joined = [paragraph_line(lines, group, book) for group in groups]
     joined_detected = [
         detected[group[0]] if line is lines[group[0]] else first_reason(line) for line, group in zip(joined, groups)
     ]
@@ -232,7 +239,7 @@ def _classify_groups(
         # A paragraph is the site's template when each of its page lines is.
         by_text = {line.text: all(is_site_template(part.text) for part in source) for line, source in zip(joined, sources)}
         template = by_text.__getitem__
-    verdict = _classify_page(joined, config, template, joined_detected, first_reason)
+    verdict = _classify_page(joined, config, template, joined_detected, first_reason, book)
     # A border alone is layout: nothing of it belongs in the text.
     reasons = [why.BORDER if reason is None and not line.text else reason for line, reason in zip(joined, verdict.reasons)]
     return dataclasses.replace(verdict, reasons=reasons, sources=sources)
@@ -262,7 +269,7 @@ def classify_page(
     cleaning would clean them, until the language holds still. So cleaning is
     idempotent.
     """
-    return _classify_page(lines, config, is_site_template, detected, FirstReasons(detectors))
+    return _classify_page(lines, config, is_site_template, detected, FirstReasons(detectors), LineBook())
 
 
 def _classify_page(
@@ -271,6 +278,7 @@ def _classify_page(
     is_site_template: Callable[[str], bool] | None,
     detected: Sequence[str | None] | None,
     first_reason: FirstReasons,
+    book: LineBook,
 ) -> PageVerdict:
     verdict = _classify_page_once(lines, config, is_site_template, detected, first_reason)
     read = lines  # the lines whose sample gave verdict.language
@@ -282,7 +290,7 @@ def _classify_page(
         sample = _language_sample(kept, config)
         if sample == _language_sample(read, config) or _code(lang.detect(sample, config.language_seed)) == _code(verdict.language):
             break
-        again = _classify_page_once(segment("\n".join(line.text for line in kept)), config, is_site_template, None, first_reason)
+        again = _classify_page_once(segment("\n".join(line.text for line in kept), book), config, is_site_template, None, first_reason)
         reasons = list(verdict.reasons)
         for position, reason in zip(kept_at, again.reasons):
             reasons[position] = reason

@@ -44,7 +44,10 @@ def detect(text: str, seed: int, detector: LanguageDetector | None = None) -> La
 def _letter_count(text: str) -> int:
     """Letters of ``text``; of a huge line, as many as its sample's at its length (lines.feature_sample)."""
     sample = feature_sample(text)
-    letters = len(_NOT_LETTERS.sub("", sample))
+    if sample.isascii():  # the letters of ASCII are A-Z and a-z: dropping the rest is a bytes table's job
+        letters = len(sample.encode("ascii").translate(None, _ASCII_NOT_LETTERS))
+    else:
+        letters = len(_NOT_LETTERS.sub("", sample))
     return letters if sample is text else round(letters * len(text) / len(sample))
 
 
@@ -83,6 +86,7 @@ _SCRIPTS = {
 _LETTER = regex.compile(r"\p{L}")
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")  # what str.isalpha accepts in ASCII
 _NOT_LETTERS = regex.compile(r"\P{L}+")
+_ASCII_NOT_LETTERS = bytes(code for code in range(128) if not _LETTER.match(chr(code)))
 
 # The scripts a language is written in; Latin is the default for the rest.
 _LANGUAGE_SCRIPTS = {

@@ -74,6 +74,11 @@ def find_sitename(lines: Sequence[Line], title: str | None) -> str | None:
     if not 1 <= first.words <= 4 or first.ends_sentence or (title and normalize(title) == normalize(first.content)):
         return None
     key = normalize(first.content)
-    if key and any(key in normalize(line.content) for line in lines[1:]):
+    if not key:
+        return None
+    # Folding keeps a line's runs of letters and digits (cased): a line whose folded text holds
+    # the key holds its longest word in its case-folded text. Most lines do not: no folding for them.
+    word = max(key.split(), key=len)
+    if any(word in line.content.casefold() and key in normalize(line.content) for line in lines[1:]):
         return first.content
     return None

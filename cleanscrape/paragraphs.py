@@ -22,11 +22,12 @@ from dataclasses import dataclass
 
 import regex
 
-from .lines import Line, feature_sample, make_line, segment, split_lines, strip_borders
+from .lines import Line, LineBook, feature_sample, segment, split_lines, strip_borders
 
 # Characters a terminal shows two columns wide: renderers wrap CJK text by columns.
 _WIDE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\uff01-\uff60\u3000-\u303f]")
-_SENTENCE_END = regex.compile(r"[.!?。！？…:]['\"”’»)\]]*$")
+# Searched backwards ((?r)): it can only match at the line's end, which a forward search reaches last.
+_SENTENCE_END = regex.compile(r"(?r)[.!?。！？…:]['\"”’»)\]]*$")
 #: A block narrower than this many columns is menus and labels stacked one per line, not wrapped text.
 MIN_WRAP_COLUMNS = 40
 #: A line this close to the block's width (in columns) is full: it was wrapped.
@@ -53,22 +54,24 @@ def display_width(text: str) -> int:
     return len(text) + round(len(_WIDE.findall(sample)) * len(text) / len(sample))
 
 
-def group_lines(text: str, lines: Sequence[Line], units: Sequence[bool] = ()) -> list[list[int]]:
+def group_lines(
+    text: str, lines: Sequence[Line], units: Sequence[bool] = (), layouts: dict[str, _Layout | None] | None = None
+) -> list[list[int]]:
     """Positions in ``lines`` (the page's non-blank lines, as :func:`lines.segment` gives them)
     grouped into paragraphs, in page order. ``units`` marks lines (a heading, a byline, code)
-    never joined to a neighbour."""
+    never joined to a neighbour. ``layouts`` memoises each raw line's layout (one page's, by its text)."""
     units = units or [False] * len(lines)
+    if layouts is None:
+        layouts = {}
     raw = split_lines(text)
     rows: list[_Row | None] = []
     for position, line in enumerate(lines):
-        shape = strip_borders(raw[line.index]).rstrip()
-        words = shape.split()
-        if not words:
-            rows.append(None)  # a border alone: it separates blocks like a blank line
-            continue
-        rows.append(
-            _Row(position, display_width(shape), display_width(words[0]), bool(_SENTENCE_END.search(shape)))
-        )
+        text_of_line = raw[line.index]
+        if text_of_line in layouts:
+            layout = layouts[text_of_line]
+        else:
+            layout = layouts[text_of_line] = _layout(text_of_line)
+        rows.append(None if layout is None else _Row(position, *layout))  # None: a border alone separates blocks
     blocks = _blocks(lines, rows)
     widths = _confirmed_widths([_full_rows(block, lines) for block in blocks])
     groups: list[list[int]] = []
@@ -82,26 +85,49 @@ def group_lines(text: str, lines: Sequence[Line], units: Sequence[bool] = ()) ->
     return groups
 
 
+#: A line's layout: the columns up to its last character, its first word's columns, whether it ends a sentence.
+_Layout = tuple[int, int, bool]
+
+
+def _layout(raw: str) -> _Layout | None:
+    """The layout of one raw page line (borders read as spaces), or None for a border alone."""
+    shape = strip_borders(raw).rstrip()
+    words = shape.split()
+    if not words:
+        return None
+    return display_width(shape), display_width(words[0]), bool(_SENTENCE_END.search(shape))
+
+
 #: At most this many more rounds of grouping the paragraphs themselves (``group_until_stable``).
 MAX_REGROUP_ROUNDS = 4
 
 
 def group_until_stable(
-    text: str, lines: Sequence[Line], units: Sequence[bool], is_unit: Callable[[Line], bool]
+    text: str,
+    lines: Sequence[Line],
+    units: Sequence[bool],
+    is_unit: Callable[[Line], bool],
+    book: LineBook | None = None,
+    layouts: dict[str, _Layout | None] | None = None,
 ) -> list[list[int]]:
     """:func:`group_lines`, then the same again on the paragraphs as the clean text gives them
     (one line each, no blank lines between), merging what that joins, until nothing more joins.
     Cleaning the clean text groups those paragraphs again; a paragraph is wider than the lines
     it was joined from, so it could then join its neighbour: a change on the second cleaning.
-    ``is_unit`` says of a paragraph's line what ``units`` says of a page line."""
-    groups = group_lines(text, lines, units)
+    ``is_unit`` says of a paragraph's line what ``units`` says of a page line; ``book`` makes the lines
+    and ``layouts`` memoises their layouts (see :func:`group_lines`)."""
+    if book is None:
+        book = LineBook()
+    if layouts is None:
+        layouts = {}
+    groups = group_lines(text, lines, units, layouts)
     for _ in range(MAX_REGROUP_ROUNDS):
-        joined = [paragraph_line(lines, group) for group in groups]
+        joined = [paragraph_line(lines, group, book) for group in groups]
         if len(joined) < 2:
             break
         again_text = "\n".join(line.text for line in joined)
-        again_lines = segment(again_text)  # a paragraph line's ``index`` is its place in ``joined``
-        again = group_lines(again_text, again_lines, [is_unit(line) for line in again_lines])
+        again_lines = segment(again_text, book)  # a paragraph line's ``index`` is its place in ``joined``
+        again = group_lines(again_text, again_lines, [is_unit(line) for line in again_lines], layouts)
         if all(len(group) == 1 for group in again):
             break
         merged_into = {again_lines[position].index: again_lines[group[0]].index for group in again for position in group}
@@ -175,12 +201,13 @@ def _join(block: Sequence[_Row], lines: Sequence[Line], widths: Sequence[int], u
     return groups
 
 
-def paragraph_line(lines: Sequence[Line], group: Sequence[int]) -> Line:
-    """The line a group of page lines reads as: their text joined by spaces, borders left out."""
+def paragraph_line(lines: Sequence[Line], group: Sequence[int], book: LineBook | None = None) -> Line:
+    """The line a group of page lines reads as: their text joined by spaces, borders left out
+    (made by ``book``, if given)."""
     if len(group) == 1 and not has_borders(lines[group[0]]):
         return lines[group[0]]
     text = " ".join(strip_borders(lines[position].text).strip() for position in group)
-    return make_line(lines[group[0]].index, text)
+    return (book or LineBook()).line(lines[group[0]].index, text)
 
 
 def has_borders(line: Line) -> bool:

@@ -55,6 +55,10 @@ def is_copy(title_key: str, line: Line) -> bool:
     """The title again, alone or with a few words (the site's name) before or after it."""
     if line.words > title_words(title_key) + MAX_SUFFIX_WORDS:
         return False
+    # A copy's folded text holds the title's first word whole, so its case-folded text holds it
+    # too (folding keeps runs of letters and digits): most lines are no copy, and go unfolded.
+    if title_key.partition(" ")[0] not in line.content.casefold():
+        return False
     key = normalize(line.content)
     if key == title_key:
         return True

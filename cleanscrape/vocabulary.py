@@ -190,6 +190,9 @@ CAPTION_CREDIT = regex.compile(
     regex.IGNORECASE,
 )
 
+#: What a text browser prints for images and form fields: "[logo]", "[blank_1x1]", "[          ]", "[Search]".
+RENDERED_WIDGETS = regex.compile(r"(?:\[[^\[\]]{0,80}\]\s*)+")
+
 #: A number alone ("9.1", "12k", "3."): a pager or a share count on a whole page.
 BARE_NUMBER = r"\d[\d,.]*\s*[km]?"
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 
 from .. import reasons
 from ..lines import Line
+from .opening import Opening, opening_of
 
 LineDetector = Callable[[Line], bool]
 #: (reason, check) pairs in the order they run.
@@ -43,24 +44,47 @@ LINE_DETECTORS: LineDetectors = line_detectors()
 
 
 def first_line_reason(line: Line, detectors: LineDetectors = LINE_DETECTORS) -> str | None:
-    for reason, matches in detectors:
-        if matches(line):
-            return reason
-    return None
+    return FirstReasons(detectors).reason(line)
 
 
 class FirstReasons:
     """One page's first line verdicts, memoised by line text: a page repeats its template
     lines, and cleaning its kept lines again (:func:`cleanscrape.decide.classify_page`) reads
-    them again. A line's verdict depends on its text alone; make one per page, never share."""
+    them again. A line's verdict depends on its text alone; make one per page, never share.
 
-    __slots__ = ("_by_text", "_detectors")
+    Checks guarded by an :class:`~cleanscrape.detectors.opening.Opening` run only on lines
+    it opens; it is tested once per line for all the checks it guards."""
+
+    __slots__ = ("_by_text", "_plan")
 
     def __init__(self, detectors: LineDetectors = LINE_DETECTORS) -> None:
-        self._detectors = detectors
+        # Runs of consecutive checks under the same opening (None: unguarded), in order.
+        plan: list[tuple[Opening | None, list[tuple[str, LineDetector]]]] = []
+        for reason, check in detectors:
+            opening = opening_of(check)
+            if plan and plan[-1][0] is opening:
+                plan[-1][1].append((reason, check))
+            else:
+                plan.append((opening, [(reason, check)]))
+        self._plan = tuple((opening, tuple(run)) for opening, run in plan)
         self._by_text: dict[str, str | None] = {}
 
     def __call__(self, line: Line) -> str | None:
         if line.text not in self._by_text:
-            self._by_text[line.text] = first_line_reason(line, self._detectors)
+            self._by_text[line.text] = self.reason(line)
         return self._by_text[line.text]
+
+    def reason(self, line: Line) -> str | None:
+        """The reason of the first check that matches ``line``, or None (not memoised)."""
+        opened: dict[Opening, bool] = {}
+        for opening, run in self._plan:
+            if opening is not None:
+                is_open = opened.get(opening)
+                if is_open is None:
+                    is_open = opened[opening] = opening.opens(line.content)
+                if not is_open:
+                    continue
+            for reason, check in run:
+                if check(line):
+                    return reason
+        return None

@@ -10,6 +10,7 @@ from .. import reasons as why
 from ..lines import Line
 from ..page_context import PageContext
 from ..vocabulary import MENU_LABEL, PAGER
+from .opening import SHORT_LINE_OPENING
 
 #: This many link-like lines in a row make a menu.
 MIN_RUN = 3
@@ -31,6 +32,7 @@ def is_inline_menu(line: Line) -> bool:
 PAGER_GATE = (":", "»", "›", ">", "→")
 
 
+@SHORT_LINE_OPENING.guards
 def is_pager(line: Line) -> bool:
     return line.words <= 20 and any(mark in line.content for mark in PAGER_GATE) and bool(PAGER.match(line.content))
 
@@ -62,6 +64,7 @@ def runs(lines: Sequence[Line], member: Sequence[bool], min_run: int = MIN_RUN) 
     return found
 
 
+@SHORT_LINE_OPENING.guards
 def is_menu_label(line: Line) -> bool:
     """The word "Menu" or "Navigation" that opens a collapsed menu."""
     return line.words <= 3 and bool(MENU_LABEL.match(line.content))

@@ -6,6 +6,7 @@ from .. import reasons as why
 from ..lines import Line
 from ..page_context import PageContext
 from ..vocabulary import RELATED_HEADING, RELATED_INLINE
+from .opening import SHORT_LINE_OPENING
 
 #: How far a related list may run past its heading, in lines.
 MAX_LIST_LINES = 40
@@ -15,6 +16,7 @@ def is_heading(line: Line) -> bool:
     return line.words <= 8 and bool(RELATED_HEADING.match(line.content))
 
 
+@SHORT_LINE_OPENING.guards
 def is_inline_link(line: Line) -> bool:
     return line.words <= 30 and bool(RELATED_INLINE.match(line.content))
 

@@ -2,8 +2,10 @@
 
 from ..lines import Line
 from ..vocabulary import WIDGET, WIDGET_PROMPT
+from .opening import SHORT_LINE_OPENING
 
 
+@SHORT_LINE_OPENING.guards
 def matches(line: Line) -> bool:
     if line.words <= 6 and WIDGET.match(line.content):
         return True
