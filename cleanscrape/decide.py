@@ -112,30 +112,27 @@ def classify_text(
         column_text, page_index = columns
         verdict = _on_page_lines(_classify_wrapped(column_text, config, is_site_template, detectors), page_index)
     # The clean text is read without the page's other lines: kept lines can then stand in
-    # columns that a removed line hid (a word of it crossed the boundary), on a page read in
-    # columns or not. The clean text is read again here as its second cleaning would read it,
-    # until it shows no columns; from there the paragraph path's own fixed point holds. So
-    # cleaning is idempotent. (Checking that last step by cleaning once more would cost a
-    # page in columns half its time again.)
-    for _ in range(MAX_COLUMN_ROUNDS):
+    # columns that a removed line hid (a word of it crossed the boundary), table rows come
+    # out without their borders, and runs of short lines or the article's extent read
+    # otherwise once the template between them is gone. The clean text is read here as its
+    # second cleaning would read it, and that reading is taken, until it changes nothing.
+    # So cleaning is idempotent.
+    for _ in range(MAX_CLEAN_TEXT_ROUNDS):
         kept_at = [place for place, reason in enumerate(verdict.reasons) if reason is None]
+        if not kept_at:
+            break
         clean_text = "\n".join(verdict.lines[place].text for place in kept_at)
         columns = split_columns(clean_text)
-        # A kept table row comes out without its borders, and a second cleaning reads it
-        # among the clean text's other short lines (a data table then reads as a menu).
-        unbordered = any(has_borders(line) for place in kept_at for line in _sources(verdict, place))
-        if columns is None and not unbordered:  # read as any page text: the paragraph path holds its own fixed point
-            break
         column_text, kept_index = columns if columns is not None else (clean_text, range(len(kept_at)))
         again = _classify_wrapped(column_text, config, is_site_template, detectors)
-        if columns is None and "\n".join(line.text for line, reason in zip(again.lines, again.reasons) if reason is None) == clean_text:
+        if "\n".join(line.text for line, reason in zip(again.lines, again.reasons) if reason is None) == clean_text:
             break
         verdict = _reread_kept(verdict, kept_at, again, kept_index)
     return verdict
 
 
-#: At most this many more rounds of reading the clean text's own columns (``classify_text``).
-MAX_COLUMN_ROUNDS = 3
+#: At most this many more readings of the clean text (``classify_text``).
+MAX_CLEAN_TEXT_ROUNDS = 4
 
 
 def _sources(verdict: PageVerdict, place: int) -> tuple[Line, ...]:

@@ -1,4 +1,4 @@
-"""Cleaning its own output changes nothing: counterexamples the fuzz run found, shrunk.
+"""Cleaning its own output changes nothing: counterexamples the fuzz run and the page dumps found, shrunk.
 
 Each case is a page (the shrunk input of ``benchmarks/fuzz.py --seed 1 --kinds text``,
 input number in its id) on which the clean text, cleaned again as page text, lost a line.
