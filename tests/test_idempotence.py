@@ -78,10 +78,41 @@ COLUMNS_IN_THE_CLEAN_TEXT = "\n".join([
 ]) + "\n"
 
 
+#: The shape of a WCXB w3m dump (0152) in other words: a service list between two paragraphs,
+#: one item below a rule. Kept beside the paragraphs, the items read as a menu once the
+#: rule was gone from the clean text.
+LIST_ACROSS_A_RULE = "\n".join([
+    "Since 2012 I have worked as a garden designer and planting adviser for councils, schools and small estates, "
+    "where I gained wide experience in native planting, soil care, drainage, pond building and the design of small public parks.",
+    "Garden Design",
+    "Soil Care",
+    "Pond Building",
+    "Tree Surgery",
+    "━" * 120,
+    "Hedge Planting",
+    "With over 12 years of experience in planting, park design and soil advice I help schools, councils, housing "
+    "trusts and small estates grow healthy gardens through careful planning and native plants.",
+]) + "\n"
+
+#: And of another (4874): a chat sample, an image label, then a bulleted list. Without the
+#: label the article's extent was read otherwise, and the list fell outside it.
+CHAT_OVER_A_LIST = "\n".join([
+    "It started getting harder when I changed jobs. Now I feel tired all the time.",
+    "Big changes like a new job are not always easy. You are doing well to take such a bold step.",
+    "[member-tex]",
+    "Thanks. I think I am ready to try that walking routine you suggested.",
+    "  • Daily reminders to help you through busy weeks.",
+    "  • Goals and a plan to reach them.",
+    "  • Tailored advice to make better choices, build your habits, meet challenges and more.",
+]) + "\n"
+
+
 @pytest.mark.parametrize("page", [
     *FUZZ_CASES, *LANGUAGE_CASES, pytest.param(STACKED_HEADINGS, id="question_heading_over_the_headline"),
     pytest.param(BORDERED_TABLE, id="bordered_table_rows_read_as_a_menu_once_unbordered"),
     pytest.param(COLUMNS_IN_THE_CLEAN_TEXT, id="columns_only_in_the_clean_text"),
+    pytest.param(LIST_ACROSS_A_RULE, id="list_items_read_as_a_menu_once_the_rule_is_gone"),
+    pytest.param(CHAT_OVER_A_LIST, id="article_extent_read_otherwise_once_a_label_is_gone"),
 ])
 def test_cleaning_the_clean_text_again_changes_nothing(page: str) -> None:
     once = TEXT.clean(page).text
