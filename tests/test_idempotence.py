@@ -7,6 +7,8 @@ was taken as the title, and in the clean text the upper one stood where the titl
 In the last three the page's language guess changed once a removed line left its sample.
 """
 
+import gzip
+
 import pytest
 
 from cleanscrape import Cleaner, CleanerConfig, clean
@@ -124,3 +126,35 @@ def test_both_stacked_headings_leave_the_story() -> None:
     record = TEXT.clean(STACKED_HEADINGS)
     assert record.text.startswith("The council voted on Monday")
     assert [item.reason for item in record.removed] == ["title", "title"]
+
+
+#: w3m dumps a second cleaning changed before the clean text was read again (decide.classify_text).
+CHANGED_ONCE = [
+    "cleaneval-dev/28", "cleaneval-dev/59",
+    "scrapinghub/680c2848e94a96f961a0964631de94ac572f83c45bfd0bec2deafa893bcfe15c",
+    "scrapinghub/c13b9c0e04fb28d445d22e92bff6ab7f7800a429930677c28c4dad89f3269869",
+    *(f"wcxb-dev/{key}" for key in ("0152", "0209", "0264", "0517", "0698", "0714", "1674", "2035", "2961", "3034",
+                                     "4460", "4583", "4589", "4612", "4835", "4857", "4874")),
+]
+
+
+def _dump(shared_data, name: str) -> str:
+    dataset, key = name.split("/")
+    folder = shared_data / dataset / "dumps-w3m"
+    path = folder / f"{key}.txt.gz"
+    return gzip.decompress(path.read_bytes()).decode("utf-8") if path.exists() else (folder / f"{key}.txt").read_text(encoding="utf-8")
+
+
+def test_page_dumps_clean_to_a_fixed_point(shared_data) -> None:
+    """Every 10th w3m dump of the three sets, and those a second cleaning once changed."""
+    every_tenth = [
+        f"{dataset}/{path.name.split('.')[0]}"
+        for dataset in ("cleaneval-dev", "scrapinghub", "wcxb-dev")
+        for path in sorted((shared_data / dataset / "dumps-w3m").iterdir())[::10]
+    ]
+    changed = []
+    for name in dict.fromkeys(CHANGED_ONCE + every_tenth):
+        once = TEXT.clean(_dump(shared_data, name)).text
+        if TEXT.clean(once).text != once:
+            changed.append(name)
+    assert changed == []
