@@ -105,12 +105,15 @@ def classify_text(
 
     Table columns a renderer printed side by side are read one after the other
     (:mod:`cleanscrape.columns`); their lines keep the page's line numbers."""
+    # A page's lines, and each line's first verdict, are read once for all its readings.
+    first_reason = FirstReasons(detectors)
+    book = LineBook()
     columns = split_columns(text)
     if columns is None:
-        verdict = _classify_wrapped(text, config, is_site_template, detectors)
+        verdict = _classify_wrapped(text, config, is_site_template, first_reason, book)
     else:
         column_text, page_index = columns
-        verdict = _on_page_lines(_classify_wrapped(column_text, config, is_site_template, detectors), page_index)
+        verdict = _on_page_lines(_classify_wrapped(column_text, config, is_site_template, first_reason, book), page_index)
     # The clean text is read without the page's other lines: kept lines can then stand in
     # columns that a removed line hid (a word of it crossed the boundary), table rows come
     # out without their borders, and runs of short lines or the article's extent read
@@ -124,7 +127,7 @@ def classify_text(
         clean_text = "\n".join(verdict.lines[place].text for place in kept_at)
         columns = split_columns(clean_text)
         column_text, kept_index = columns if columns is not None else (clean_text, range(len(kept_at)))
-        again = _classify_wrapped(column_text, config, is_site_template, detectors)
+        again = _classify_wrapped(column_text, config, is_site_template, first_reason, book)
         if "\n".join(line.text for line, reason in zip(again.lines, again.reasons) if reason is None) == clean_text:
             break
         verdict = _reread_kept(verdict, kept_at, again, kept_index)
@@ -168,11 +171,10 @@ def _on_page_lines(verdict: PageVerdict, page_index: Sequence[int]) -> PageVerdi
 
 
 def _classify_wrapped(
-    text: str, config: CleanerConfig, is_site_template: Callable[[str], bool] | None, detectors: LineDetectors
+    text: str, config: CleanerConfig, is_site_template: Callable[[str], bool] | None, first_reason: FirstReasons,
+    book: LineBook,
 ) -> PageVerdict:
-    book = LineBook()  # the page's lines are read again as paragraphs and as kept text
     lines = segment(text, book)
-    first_reason = FirstReasons(detectors)
     detected = [first_reason(line) for line in lines]
     alone_by_text: dict[str, bool] = {}  # this page's, by line text: the answer depends on it alone
 
