@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     best = {jobs: min(values) for jobs, values in times.items()}
     ratio = best[1] / best[2]
     lines = [
-        f"Measured {time.strftime('%Y-%m-%d')} by `python benchmarks/batch_speed.py --repeat {args.repeat}`: "
+        f"Measured {time.strftime('%Y-%m-%d')} by `python benchmarks/batch_speed.py --repeat {args.repeat}" + (f" --copies {args.copies}" if args.copies != 1 else "") + f"`: "
         f"`cleanscrape clean pages.warc.gz -j N -o out.jsonl.gz` on {pages} pages (the ScrapingHub pages, "
         f"{args.copies} time(s) each) in one WARC file "
         "(whole command, start-up included, best of the repeats).",
