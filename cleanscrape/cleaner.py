@@ -62,7 +62,7 @@ class Cleaner:
         removed with the reason ``site_template``.
         """
         text, extraction, verdict, extractor, warnings = self._read(page, input_format, url, is_site_template, content_type)
-        body = "\n".join(line.text for line, reason in zip(verdict.lines, verdict.reasons) if reason is None)
+        body = verdict.clean_text
         # An empty record has no language: the guess came from the lines that were all removed.
         language = verdict.language if body.strip() else None
         facts = extraction or Extraction(text="")

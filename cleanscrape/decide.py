@@ -79,6 +79,11 @@ class PageVerdict:
     sitename: str | None
     sources: list[tuple[Line, ...]] | None = None
 
+    @property
+    def clean_text(self) -> str:
+        """The kept lines, one a line: the record's text, and what a second cleaning reads."""
+        return "\n".join(line.text for line, reason in zip(self.lines, self.reasons) if reason is None)
+
     def page_decisions(self) -> list[tuple[Line, str | None]]:
         """Every page line with its reason (a paragraph's reason goes to each of its lines)."""
         if self.sources is None:
@@ -124,11 +129,11 @@ def classify_text(
         kept_at = [place for place, reason in enumerate(verdict.reasons) if reason is None]
         if not kept_at:
             break
-        clean_text = "\n".join(verdict.lines[place].text for place in kept_at)
+        clean_text = verdict.clean_text
         columns = split_columns(clean_text)
         column_text, kept_index = columns if columns is not None else (clean_text, range(len(kept_at)))
         again = _classify_wrapped(column_text, config, is_site_template, first_reason, book)
-        if "\n".join(line.text for line, reason in zip(again.lines, again.reasons) if reason is None) == clean_text:
+        if again.clean_text == clean_text:
             break
         verdict = _reread_kept(verdict, kept_at, again, kept_index)
     return verdict
@@ -205,7 +210,7 @@ def _kept_regrouped(
     kept_at = [place for place, reason in enumerate(verdict.reasons) if reason is None]
     if len(kept_at) < 2:
         return None
-    kept_text = "\n".join(verdict.lines[place].text for place in kept_at)
+    kept_text = verdict.clean_text
     kept_lines = segment(kept_text, book)  # a line's ``index`` is its place in ``kept_at``
     again = group_lines(kept_text, kept_lines, [stands_alone(line) for line in kept_lines], layouts)
     if all(len(group) == 1 for group in again):
