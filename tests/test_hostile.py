@@ -155,3 +155,26 @@ def test_question_page_search_is_linear_in_unclosed_type_lists() -> None:
     assert _QUESTION_PAGE.search(page)  # the last list names the type
     assert time.process_time() - started < 2.0
     assert _QUESTION_PAGE.search('{"@type": ["WebPage", "QAPage"]}')
+
+
+def test_a_paragraph_of_many_inline_tags_is_not_given_to_trafilatura(monkeypatch) -> None:
+    """trafilatura's tag stripping leaves a row of one text node per tag, which lxml joins in
+    quadratic time inside one C call that the time limit cannot stop (a 10 MB paragraph of
+    such tags ran for 510 s). The page's other extractors read it instead."""
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", _raise)
+    page = "<html><body><p>" + "<b>tide</b> " * 120_000 + "</p></body></html>"
+    record = clean(page)
+    assert record.warnings == ("main content: trafilatura skipped (too many tags for the page's length)",)
+    assert record.text.split()[:3] == ["tide", "tide", "tide"]
+
+
+def test_the_largest_real_pages_are_given_to_trafilatura() -> None:
+    """The bound is three times the largest real page's tags by characters (20,032 tags in 3.3 MB,
+    WCXB dev 2923): pages of that shape, and longer pages of few tags, are read as always."""
+    from cleanscrape.extract.page_kind import too_big_for_trafilatura
+
+    assert not too_big_for_trafilatura("<p>" * 10_016 + "x" * 3_300_000)
+    assert not too_big_for_trafilatura("<p>" * 5_000 + "x" * 10_000_000)
+    assert too_big_for_trafilatura("<p>" * 100_000 + "x" * 3_300_000)

@@ -40,6 +40,13 @@ _PRODUCT_TYPES = frozenset({"product", "productgroup", "individualproduct"})
 #: and it cannot be stopped by the time limit while it runs); lxml stops a tree at 255
 #: levels. Real pages nest far less (at most 55 on WCXB), so a tree this deep gets none.
 _RESILIPARSE_MAX_DEPTH = 200
+#: trafilatura strips inline tags, which leaves one text node per stripped element in a
+#: row, and lxml joins such a row in time quadratic in it, inside one C call that the time
+#: limit's signal cannot stop (a 10 MB paragraph of 833,334 ``<b>`` took 510 s). The cost
+#: is bounded by the page's tags times its characters: the largest of the 1,735 real pages
+#: (WCXB, ScrapingHub, CleanEval) comes to 6.7e10 (20,032 tags in 3.3 MB), and the bound,
+#: three times that, caps one such join at about 10 s. A page over it gets no trafilatura run.
+_TRAFILATURA_MAX_TAGS_BY_CHARS = 2 * 10**11
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +61,8 @@ class PageKind:
     product: bool = False
     #: Nested too deep for resiliparse to read in bounded time.
     too_deep: bool = False
+    #: Too many tags in too long a page for trafilatura to read in bounded time.
+    too_big_for_trafilatura: bool = False
 
 
 def read_page_kind(html: str, tree) -> PageKind:
@@ -65,7 +74,14 @@ def read_page_kind(html: str, tree) -> PageKind:
         article=not question and declares_article(html),
         product=declares_product(tree),
         too_deep=bool(tree.xpath("boolean(/*" + "/*" * _RESILIPARSE_MAX_DEPTH + ")")),
+        too_big_for_trafilatura=too_big_for_trafilatura(html),
     )
+
+
+def too_big_for_trafilatura(html: str) -> bool:
+    """Whether the page's tags times its characters pass ``_TRAFILATURA_MAX_TAGS_BY_CHARS``."""
+    # The length alone first: a page under a few MB cannot pass the bound (each character could be a tag).
+    return len(html) ** 2 > _TRAFILATURA_MAX_TAGS_BY_CHARS and html.count("<") * len(html) > _TRAFILATURA_MAX_TAGS_BY_CHARS
 
 
 def declares_article(html: str) -> bool:

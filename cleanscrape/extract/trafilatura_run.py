@@ -15,6 +15,9 @@ def trafilatura_candidate(page: Page, name: str, warnings: list[str], *, favor_p
     that are code; on a question page its "comments" (the answers) too. ``fast`` leaves out
     trafilatura's comparison with readability and jusText. Where trafilatura raises, no
     text (the next extractor is taken) and a warning."""
+    if page.kind.too_big_for_trafilatura:
+        warnings.append("main content: trafilatura skipped (too many tags for the page's length)")
+        return Candidate(name, "")
     import trafilatura
 
     answers_are_content = page.kind.question
