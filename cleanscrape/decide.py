@@ -139,8 +139,10 @@ def classify_text(
     return verdict
 
 
-#: At most this many more readings of the clean text (``classify_text``).
-MAX_CLEAN_TEXT_ROUNDS = 4
+#: At most this many more readings of the clean text (``classify_text``). A wide table can
+#: take several: each reading of its clean text may split one more row into columns (six
+#: readings on the text render of WCXB dev 4064).
+MAX_CLEAN_TEXT_ROUNDS = 8
 
 
 def _sources(verdict: PageVerdict, place: int) -> tuple[Line, ...]:
