@@ -13,6 +13,7 @@ lines do share one.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import zlib
 from collections.abc import Sequence
@@ -74,9 +75,7 @@ def earlier_duplicates(texts: Sequence[str], config: CleanerConfig) -> list[int 
         return result
     import numpy as np
 
-    from .minhash import MinHasher
-
-    hasher = MinHasher(config.minhash_num_perm, config.minhash_seed)
+    hasher = _hasher(config.minhash_num_perm, config.minhash_seed)
     flat = np.fromiter((value for row in shared for value in shingle_hashes[row]), dtype=np.uint32)
     starts = np.cumsum([0] + [len(shingle_hashes[row]) for row in shared[:-1]], dtype=np.int64)
     matrix = hasher.signatures(flat, starts)
@@ -98,6 +97,15 @@ def earlier_duplicates(texts: Sequence[str], config: CleanerConfig) -> list[int 
                 result[signed[row]] = signed[other]
                 break
     return result
+
+
+@functools.cache
+def _hasher(num_perm: int, seed: int):
+    """The permutations of ``(num_perm, seed)``, drawn once per process: a :class:`MinHasher` is read-only,
+    so sharing it cannot make one page's result depend on another's (drawing them took a tenth of the near-duplicate search)."""
+    from .minhash import MinHasher
+
+    return MinHasher(num_perm, seed)
 
 
 def _sharing_a_hash(hash_sets: Sequence[set[int]]) -> list[int]:

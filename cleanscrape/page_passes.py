@@ -37,12 +37,14 @@ def read_page(
     program: Sequence[bool] = (),
     detected: Sequence[str | None] | None = None,
     first_reason: Callable[[Line], str | None] | None = None,
+    detect_language: Callable[[str], lang.LanguageGuess | None] | None = None,
 ) -> PageContext:
     """The page language and, per line, stop-word density, prose or not, and the first line detector's reason.
 
     The language is read from lines not marked as ``program`` text, if there are any.
     ``detected`` gives each line's first detector reason when the caller has it already,
     else ``first_reason`` finds it (by default, :data:`cleanscrape.detectors.LINE_DETECTORS`).
+    ``detect_language`` guesses the language of a sample (by default, ``lang.detect`` with the config's seed).
     """
     if detected is None:
         detected = [(first_reason or first_line_reason)(line) for line in lines]
@@ -53,7 +55,7 @@ def read_page(
     if sum(line.words for line in candidates) < _MIN_CANDIDATE_WORDS:
         candidates = [line for line, _ in words]
     sample = lang.sample_for_detection(candidates or lines, config.language_sample_chars)
-    guess = lang.detect(sample, config.language_seed) if lines else None
+    guess = ((detect_language or (lambda text: lang.detect(text, config.language_seed)))(sample)) if lines else None
     stopwords = stopwords_for(guess.code if guess else None)
     densities = [stopword_density(line.tokens, stopwords) for line in lines]
     prose = [is_prose(line, bool(stopwords), density, config) for line, density in zip(lines, densities)]
