@@ -41,32 +41,45 @@ from .tabs import NO_TABS, TabVariants
 class _PageMemo:
     """What one page's readings share, each by the text it depends on alone: the lines
     (``book``), their first verdicts, whether they stand alone in wrapped text, their
-    layouts, and the language guessed from a sample. Cleaning reads a page again as
-    paragraphs and as its clean text, which repeat most of its lines and often its
-    language sample. Make one per page, never share: it grows with the page."""
+    layouts and letter counts, and the language guessed from a sample. Cleaning reads a
+    page again as paragraphs and as its clean text, which repeat most of its lines and
+    often its language sample. Make one per page, never share: it grows with the page."""
 
-    __slots__ = ("first_reason", "book", "layouts", "alone_by_text", "_guesses", "_seed")
+    __slots__ = ("first_reason", "book", "layouts", "_alone", "_letters", "_guesses", "_config")
 
-    def __init__(self, first_reason: FirstReasons, seed: int) -> None:
+    def __init__(self, first_reason: FirstReasons, config: CleanerConfig) -> None:
         self.first_reason = first_reason
         self.book = LineBook()
         self.layouts: dict = {}  # by raw line (paragraphs.group_lines)
-        self.alone_by_text: dict[str, bool] = {}
-        self._guesses: dict[str, lang.LanguageGuess | None] = {}
-        self._seed = seed
-
-    def detect_language(self, sample: str) -> lang.LanguageGuess | None:
-        """``lang.detect`` with the page's seed: seeded per call, so its answer depends on the sample alone."""
-        if sample not in self._guesses:
-            self._guesses[sample] = lang.detect(sample, self._seed)
-        return self._guesses[sample]
+        self._alone: dict[str, bool] = {}  # by line text
+        self._letters: dict[str, int] = {}  # by line content
+        self._guesses: dict[str, lang.LanguageGuess | None] = {}  # by language sample
+        self._config = config
 
     def stands_alone(self, line: Line) -> bool:
         """A template line or program text stands alone even inside wrapped text."""
-        alone = self.alone_by_text.get(line.text)
+        alone = self._alone.get(line.text)
         if alone is None:
-            alone = self.alone_by_text[line.text] = self.first_reason(line) is not None or line.looks_like_code
+            alone = self._alone[line.text] = self.first_reason(line) is not None or line.looks_like_code
         return alone
+
+    def language_sample(self, lines: Sequence[Line]) -> str:
+        return lang.sample_for_detection(list(lines), self._config.language_sample_chars, self._letter_count)
+
+    def guess_language(self, lines: Sequence[Line]) -> lang.LanguageGuess | None:
+        """``lang.detect`` on the lines' sample: seeded per call, so its answer depends on the sample alone."""
+        return self.detect(self.language_sample(lines))
+
+    def detect(self, sample: str) -> lang.LanguageGuess | None:
+        if sample not in self._guesses:
+            self._guesses[sample] = lang.detect(sample, self._config.language_seed)
+        return self._guesses[sample]
+
+    def _letter_count(self, content: str) -> int:
+        count = self._letters.get(content)
+        if count is None:
+            count = self._letters[content] = lang.letter_count(content)
+        return count
 
 
 #: A whole page: find the article, then the template around and inside it.
@@ -142,7 +155,7 @@ def classify_text(
     Table columns a renderer printed side by side are read one after the other
     (:mod:`cleanscrape.columns`); their lines keep the page's line numbers."""
     # A page's lines, and each line's first verdict, are read once for all its readings.
-    memo = _PageMemo(FirstReasons(detectors), config.language_seed)
+    memo = _PageMemo(FirstReasons(detectors), config)
     columns = split_columns(text)
     if columns is None:
         verdict = _classify_wrapped(text, config, is_site_template, memo)
@@ -292,7 +305,7 @@ def classify_page(
     cleaning would clean them, until the language holds still. So cleaning is
     idempotent.
     """
-    return _classify_page(lines, config, is_site_template, detected, _PageMemo(FirstReasons(detectors), config.language_seed))
+    return _classify_page(lines, config, is_site_template, detected, _PageMemo(FirstReasons(detectors), config))
 
 
 def _classify_page(
@@ -309,8 +322,8 @@ def _classify_page(
         kept = [lines[position] for position in kept_at]
         if not kept or len(kept) == len(read):
             break
-        sample = _language_sample(kept, config)
-        if sample == _language_sample(read, config) or _code(memo.detect_language(sample)) == _code(verdict.language):
+        sample = memo.language_sample(kept)
+        if sample == memo.language_sample(read) or _code(memo.detect(sample)) == _code(verdict.language):
             break
         again = _classify_page_once(segment("\n".join(line.text for line in kept), memo.book), config, is_site_template, None, memo)
         reasons = list(verdict.reasons)
@@ -325,10 +338,6 @@ def _code(guess: lang.LanguageGuess | None) -> str | None:
     return guess.code if guess else None
 
 
-def _language_sample(lines: Sequence[Line], config: CleanerConfig) -> str:
-    return lang.sample_for_detection(list(lines), config.language_sample_chars)
-
-
 def _classify_page_once(
     lines: list[Line],
     config: CleanerConfig,
@@ -337,7 +346,7 @@ def _classify_page_once(
     memo: _PageMemo,
 ) -> PageVerdict:
     page = read_page(
-        lines, config, is_site_template, detected=detected, first_reason=memo.first_reason, detect_language=memo.detect_language
+        lines, config, is_site_template, detected=detected, first_reason=memo.first_reason, guess_language=memo.guess_language
     )
     return _run(page, PAGE_PASSES, with_facts=True)
 
