@@ -82,12 +82,8 @@ def earlier_duplicates(texts: Sequence[str], config: CleanerConfig) -> list[int 
     signed = [long_positions[row] for row in shared]  # the page positions of the matrix's rows
     # The share of equal hash values estimates Jaccard similarity, as MinHash.jaccard does.
     if len(long_positions) <= ALL_PAIRS_LIMIT:
-        for row in range(1, len(signed)):
-            earlier = np.arange(row)
-            agreement = (matrix[earlier] == matrix[row]).mean(axis=1)
-            similar = earlier[agreement >= config.near_duplicate_threshold]
-            if similar.size:
-                result[signed[row]] = signed[int(similar.min())]
+        for row, first in _first_similar_earlier(matrix, config.near_duplicate_threshold):
+            result[signed[row]] = signed[first]
         return result
     candidates = _banded_earlier(matrix, config.near_duplicate_threshold)
     needed = config.near_duplicate_threshold * matrix.shape[1]
@@ -106,6 +102,27 @@ def _hasher(num_perm: int, seed: int):
     from .minhash import MinHasher
 
     return MinHasher(num_perm, seed)
+
+
+#: Rows of the signature matrix compared with all the others at once (a (rows, lines, num_perm) scratch array).
+_PAIR_ROWS = 32
+
+
+def _first_similar_earlier(matrix: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    """(row, the first earlier row whose share of equal values reaches ``threshold``) for each row that has one.
+    Every pair at once: a call per row cost more than the comparisons on pages of a few dozen compared lines."""
+    import numpy as np
+
+    found = []
+    rows = len(matrix)
+    for begin in range(0, rows, _PAIR_ROWS):
+        block = matrix[begin:begin + _PAIR_ROWS]
+        # The share is a count of equal values over num_perm, whatever the order it is summed in: the same float.
+        agreement = (block[:, None, :] == matrix[None, :, :]).mean(axis=2)
+        similar = (agreement >= threshold) & (np.arange(rows)[None, :] < np.arange(begin, begin + len(block))[:, None])
+        for offset in np.flatnonzero(similar.any(axis=1)):
+            found.append((begin + int(offset), int(np.argmax(similar[offset]))))
+    return found
 
 
 def _sharing_a_hash(hash_sets: Sequence[set[int]]) -> list[int]:
