@@ -62,6 +62,8 @@ def split_columns(text: str) -> tuple[str, list[int]] | None:
 
     A blank line stands between two columns, so that one column's last paragraph is not
     joined to the next column's first."""
+    if "  " not in text:  # each gap is two spaces or more
+        return None
     raw = split_lines(text)
     if not any(_GAP.search(line) for line in raw if len(line) <= MAX_ROW_CHARS):
         return None

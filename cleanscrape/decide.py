@@ -38,6 +38,50 @@ from .page_passes import (
 from .paragraphs import MAX_REGROUP_ROUNDS, group_lines, group_until_stable, has_borders, paragraph_line
 from .tabs import NO_TABS, TabVariants
 
+class _PageMemo:
+    """What one page's readings share, each by the text it depends on alone: the lines
+    (``book``), their first verdicts, whether they stand alone in wrapped text, their
+    layouts and letter counts, and the language guessed from a sample. Cleaning reads a
+    page again as paragraphs and as its clean text, which repeat most of its lines and
+    often its language sample. Make one per page, never share: it grows with the page."""
+
+    __slots__ = ("first_reason", "book", "layouts", "_alone", "_letters", "_guesses", "_config")
+
+    def __init__(self, first_reason: FirstReasons, config: CleanerConfig) -> None:
+        self.first_reason = first_reason
+        self.book = LineBook()
+        self.layouts: dict = {}  # by raw line (paragraphs.group_lines)
+        self._alone: dict[str, bool] = {}  # by line text
+        self._letters: dict[str, int] = {}  # by line content
+        self._guesses: dict[str, lang.LanguageGuess | None] = {}  # by language sample
+        self._config = config
+
+    def stands_alone(self, line: Line) -> bool:
+        """A template line or program text stands alone even inside wrapped text."""
+        alone = self._alone.get(line.text)
+        if alone is None:
+            alone = self._alone[line.text] = self.first_reason(line) is not None or line.looks_like_code
+        return alone
+
+    def language_sample(self, lines: Sequence[Line]) -> str:
+        return lang.sample_for_detection(list(lines), self._config.language_sample_chars, self._letter_count)
+
+    def guess_language(self, lines: Sequence[Line]) -> lang.LanguageGuess | None:
+        """``lang.detect`` on the lines' sample: seeded per call, so its answer depends on the sample alone."""
+        return self.detect(self.language_sample(lines))
+
+    def detect(self, sample: str) -> lang.LanguageGuess | None:
+        if sample not in self._guesses:
+            self._guesses[sample] = lang.detect(sample, self._config.language_seed)
+        return self._guesses[sample]
+
+    def _letter_count(self, content: str) -> int:
+        count = self._letters.get(content)
+        if count is None:
+            count = self._letters[content] = lang.letter_count(content)
+        return count
+
+
 #: A whole page: find the article, then the template around and inside it.
 PAGE_PASSES: tuple[Pass, ...] = (
     mark_site_template,
@@ -111,14 +155,13 @@ def classify_text(
     Table columns a renderer printed side by side are read one after the other
     (:mod:`cleanscrape.columns`); their lines keep the page's line numbers."""
     # A page's lines, and each line's first verdict, are read once for all its readings.
-    first_reason = FirstReasons(detectors)
-    book = LineBook()
+    memo = _PageMemo(FirstReasons(detectors), config)
     columns = split_columns(text)
     if columns is None:
-        verdict = _classify_wrapped(text, config, is_site_template, first_reason, book)
+        verdict = _classify_wrapped(text, config, is_site_template, memo)
     else:
         column_text, page_index = columns
-        verdict = _on_page_lines(_classify_wrapped(column_text, config, is_site_template, first_reason, book), page_index)
+        verdict = _on_page_lines(_classify_wrapped(column_text, config, is_site_template, memo), page_index)
     # The clean text is read without the page's other lines: kept lines can then stand in
     # columns that a removed line hid (a word of it crossed the boundary), table rows come
     # out without their borders, and runs of short lines or the article's extent read
@@ -132,7 +175,7 @@ def classify_text(
         clean_text = verdict.clean_text
         columns = split_columns(clean_text)
         column_text, kept_index = columns if columns is not None else (clean_text, range(len(kept_at)))
-        again = _classify_wrapped(column_text, config, is_site_template, first_reason, book)
+        again = _classify_wrapped(column_text, config, is_site_template, memo)
         if again.clean_text == clean_text:
             break
         verdict = _reread_kept(verdict, kept_at, again, kept_index)
@@ -178,29 +221,19 @@ def _on_page_lines(verdict: PageVerdict, page_index: Sequence[int]) -> PageVerdi
 
 
 def _classify_wrapped(
-    text: str, config: CleanerConfig, is_site_template: Callable[[str], bool] | None, first_reason: FirstReasons,
-    book: LineBook,
+    text: str, config: CleanerConfig, is_site_template: Callable[[str], bool] | None, memo: _PageMemo
 ) -> PageVerdict:
-    lines = segment(text, book)
-    detected = [first_reason(line) for line in lines]
-    alone_by_text: dict[str, bool] = {}  # this page's, by line text: the answer depends on it alone
-
-    def stands_alone(line: Line) -> bool:
-        # A template line or program text stands alone even inside wrapped text.
-        alone = alone_by_text.get(line.text)
-        if alone is None:
-            alone = alone_by_text[line.text] = first_reason(line) is not None or line.looks_like_code
-        return alone
-
-    layouts: dict = {}  # the page's line layouts, by raw line (paragraphs.group_lines)
-    groups = group_until_stable(text, lines, [stands_alone(line) for line in lines], stands_alone, book, layouts)
-    verdict = _classify_groups(lines, groups, detected, config, is_site_template, first_reason, book)
+    lines = segment(text, memo.book)
+    detected = [memo.first_reason(line) for line in lines]
+    stands_alone = memo.stands_alone
+    groups = group_until_stable(text, lines, [stands_alone(line) for line in lines], stands_alone, memo.book, memo.layouts)
+    verdict = _classify_groups(lines, groups, detected, config, is_site_template, memo)
     for _ in range(MAX_REGROUP_ROUNDS):
-        merged = _kept_regrouped(verdict, groups, stands_alone, book, layouts)
+        merged = _kept_regrouped(verdict, groups, stands_alone, memo.book, memo.layouts)
         if merged is None:
             break
         groups = merged
-        verdict = _classify_groups(lines, groups, detected, config, is_site_template, first_reason, book)
+        verdict = _classify_groups(lines, groups, detected, config, is_site_template, memo)
     return verdict
 
 
@@ -230,14 +263,13 @@ def _classify_groups(
     detected: list[str | None],
     config: CleanerConfig,
     is_site_template: Callable[[str], bool] | None,
-    first_reason: FirstReasons,
-    book: LineBook,
+    memo: _PageMemo,
 ) -> PageVerdict:
     if all(len(group) == 1 and not has_borders(lines[group[0]]) for group in groups):
-        return _classify_page(lines, config, is_site_template, detected, first_reason, book)
-    joined = [paragraph_line(lines, group, book) for group in groups]
+        return _classify_page(lines, config, is_site_template, detected, memo)
+    joined = [paragraph_line(lines, group, memo.book) for group in groups]
     joined_detected = [
-        detected[group[0]] if line is lines[group[0]] else first_reason(line) for line, group in zip(joined, groups)
+        detected[group[0]] if line is lines[group[0]] else memo.first_reason(line) for line, group in zip(joined, groups)
     ]
     sources = [tuple(lines[position] for position in group) for group in groups]
     template = None
@@ -245,7 +277,7 @@ def _classify_groups(
         # A paragraph is the site's template when each of its page lines is.
         by_text = {line.text: all(is_site_template(part.text) for part in source) for line, source in zip(joined, sources)}
         template = by_text.__getitem__
-    verdict = _classify_page(joined, config, template, joined_detected, first_reason, book)
+    verdict = _classify_page(joined, config, template, joined_detected, memo)
     # A border alone is layout: nothing of it belongs in the text.
     reasons = [why.BORDER if reason is None and not line.text else reason for line, reason in zip(joined, verdict.reasons)]
     return dataclasses.replace(verdict, reasons=reasons, sources=sources)
@@ -275,7 +307,7 @@ def classify_page(
     cleaning would clean them, until the language holds still. So cleaning is
     idempotent.
     """
-    return _classify_page(lines, config, is_site_template, detected, FirstReasons(detectors), LineBook())
+    return _classify_page(lines, config, is_site_template, detected, _PageMemo(FirstReasons(detectors), config))
 
 
 def _classify_page(
@@ -283,20 +315,19 @@ def _classify_page(
     config: CleanerConfig,
     is_site_template: Callable[[str], bool] | None,
     detected: Sequence[str | None] | None,
-    first_reason: FirstReasons,
-    book: LineBook,
+    memo: _PageMemo,
 ) -> PageVerdict:
-    verdict = _classify_page_once(lines, config, is_site_template, detected, first_reason)
+    verdict = _classify_page_once(lines, config, is_site_template, detected, memo)
     read = lines  # the lines whose sample gave verdict.language
     for _ in range(_MAX_LANGUAGE_ROUNDS):
         kept_at = [position for position, reason in enumerate(verdict.reasons) if reason is None]
         kept = [lines[position] for position in kept_at]
         if not kept or len(kept) == len(read):
             break
-        sample = _language_sample(kept, config)
-        if sample == _language_sample(read, config) or _code(lang.detect(sample, config.language_seed)) == _code(verdict.language):
+        sample = memo.language_sample(kept)
+        if sample == memo.language_sample(read) or _code(memo.detect(sample)) == _code(verdict.language):
             break
-        again = _classify_page_once(segment("\n".join(line.text for line in kept), book), config, is_site_template, None, first_reason)
+        again = _classify_page_once(segment("\n".join(line.text for line in kept), memo.book), config, is_site_template, None, memo)
         reasons = list(verdict.reasons)
         for position, reason in zip(kept_at, again.reasons):
             reasons[position] = reason
@@ -309,18 +340,16 @@ def _code(guess: lang.LanguageGuess | None) -> str | None:
     return guess.code if guess else None
 
 
-def _language_sample(lines: Sequence[Line], config: CleanerConfig) -> str:
-    return lang.sample_for_detection(list(lines), config.language_sample_chars)
-
-
 def _classify_page_once(
     lines: list[Line],
     config: CleanerConfig,
     is_site_template: Callable[[str], bool] | None,
     detected: Sequence[str | None] | None,
-    first_reason: FirstReasons,
+    memo: _PageMemo,
 ) -> PageVerdict:
-    page = read_page(lines, config, is_site_template, detected=detected, first_reason=first_reason)
+    page = read_page(
+        lines, config, is_site_template, detected=detected, first_reason=memo.first_reason, guess_language=memo.guess_language
+    )
     return _run(page, PAGE_PASSES, with_facts=True)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -41,7 +42,7 @@ def detect(text: str, seed: int, detector: LanguageDetector | None = None) -> La
     return LanguageGuess(code=code.split("-")[0], probability=round(probability, 4))
 
 
-def _letter_count(text: str) -> int:
+def letter_count(text: str) -> int:
     """Letters of ``text``; of a huge line, as many as its sample's at its length (lines.feature_sample)."""
     sample = feature_sample(text)
     if sample.isascii():  # the letters of ASCII are A-Z and a-z: dropping the rest is a bytes table's job
@@ -51,14 +52,15 @@ def _letter_count(text: str) -> int:
     return letters if sample is text else round(letters * len(text) / len(sample))
 
 
-def sample_for_detection(lines: list[Line], max_chars: int) -> str:
+def sample_for_detection(lines: list[Line], max_chars: int, count_letters: Callable[[str], int] | None = None) -> str:
     """The lines with the most letters, in page order, up to ``max_chars``: prose says more
     than menus. Letters, not characters: a table row of rating stars padded with spaces
     is a long line that says nothing of the language. No line gives more than a quarter
     of the sample while other lines can fill it, so one long blurb in another language
     (an agency's footer) cannot outvote the article; a page of one paragraph still
-    gives all of ``max_chars``."""
-    by_letters = sorted(lines, key=lambda item: (-_letter_count(item.content), item.index))
+    gives all of ``max_chars``. ``count_letters`` counts a line's letters (a memo of :func:`letter_count`, say)."""
+    count = count_letters or letter_count
+    by_letters = sorted(lines, key=lambda item: (-count(item.content), item.index))
     share = max(1, max_chars // 4)
     taken: dict[int, int] = {}  # line index -> characters taken from its start
     budget = max_chars

@@ -35,7 +35,8 @@ _CODE_OPTION = regex.compile(r"(?<![\w-])(?=[\w-]*?--?[a-z])[\w-]*\s")
 _CODE = regex.compile("|".join(sign.pattern for sign in (*_CODE_SIGNS, _CODE_OPTION)))
 # Box-drawing and block characters: text browsers draw table borders with them.
 _BORDER = regex.compile(r"[\u2500-\u259f]+")
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
+# The line breaks of str.splitlines, each alone ("\r\n" ends in one of them).
+_LINE_BREAK_CHARS = frozenset("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
 
 #: A line longer than this has its features computed on a sample of this many characters:
 #: the features are counts and shares, which a sample estimates, and a 10 MB line (one
@@ -76,7 +77,12 @@ class Line:
 
 def split_lines(text: str) -> list[str]:
     """Split on every line break Python's str.splitlines knows, keeping form feeds out."""
-    return _LINE_BREAK.split(text)
+    # str.splitlines breaks at the same characters, five times faster, but leaves out the
+    # empty line after a last break (and gives none for no text): added back here.
+    raw = text.splitlines()
+    if not text or text[-1] in _LINE_BREAK_CHARS:
+        raw.append("")
+    return raw
 
 
 def strip_borders(text: str) -> str:

@@ -13,6 +13,7 @@ lines do share one.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import zlib
 from collections.abc import Sequence
@@ -74,21 +75,15 @@ def earlier_duplicates(texts: Sequence[str], config: CleanerConfig) -> list[int 
         return result
     import numpy as np
 
-    from .minhash import MinHasher
-
-    hasher = MinHasher(config.minhash_num_perm, config.minhash_seed)
+    hasher = _hasher(config.minhash_num_perm, config.minhash_seed)
     flat = np.fromiter((value for row in shared for value in shingle_hashes[row]), dtype=np.uint32)
     starts = np.cumsum([0] + [len(shingle_hashes[row]) for row in shared[:-1]], dtype=np.int64)
     matrix = hasher.signatures(flat, starts)
     signed = [long_positions[row] for row in shared]  # the page positions of the matrix's rows
     # The share of equal hash values estimates Jaccard similarity, as MinHash.jaccard does.
     if len(long_positions) <= ALL_PAIRS_LIMIT:
-        for row in range(1, len(signed)):
-            earlier = np.arange(row)
-            agreement = (matrix[earlier] == matrix[row]).mean(axis=1)
-            similar = earlier[agreement >= config.near_duplicate_threshold]
-            if similar.size:
-                result[signed[row]] = signed[int(similar.min())]
+        for row, first in _first_similar_earlier(matrix, config.near_duplicate_threshold):
+            result[signed[row]] = signed[first]
         return result
     candidates = _banded_earlier(matrix, config.near_duplicate_threshold)
     needed = config.near_duplicate_threshold * matrix.shape[1]
@@ -98,6 +93,36 @@ def earlier_duplicates(texts: Sequence[str], config: CleanerConfig) -> list[int 
                 result[signed[row]] = signed[other]
                 break
     return result
+
+
+@functools.cache
+def _hasher(num_perm: int, seed: int):
+    """The permutations of ``(num_perm, seed)``, drawn once per process: a :class:`MinHasher` is read-only,
+    so sharing it cannot make one page's result depend on another's (drawing them took a tenth of the near-duplicate search)."""
+    from .minhash import MinHasher
+
+    return MinHasher(num_perm, seed)
+
+
+#: Rows of the signature matrix compared with all the others at once (a (rows, lines, num_perm) scratch array).
+_PAIR_ROWS = 32
+
+
+def _first_similar_earlier(matrix: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    """(row, the first earlier row whose share of equal values reaches ``threshold``) for each row that has one.
+    Every pair at once: a call per row cost more than the comparisons on pages of a few dozen compared lines."""
+    import numpy as np
+
+    found = []
+    rows = len(matrix)
+    for begin in range(0, rows, _PAIR_ROWS):
+        block = matrix[begin:begin + _PAIR_ROWS]
+        # The share is a count of equal values over num_perm, whatever the order it is summed in: the same float.
+        agreement = (block[:, None, :] == matrix[None, :, :]).mean(axis=2)
+        similar = (agreement >= threshold) & (np.arange(rows)[None, :] < np.arange(begin, begin + len(block))[:, None])
+        for offset in np.flatnonzero(similar.any(axis=1)):
+            found.append((begin + int(offset), int(np.argmax(similar[offset]))))
+    return found
 
 
 def _sharing_a_hash(hash_sets: Sequence[set[int]]) -> list[int]:

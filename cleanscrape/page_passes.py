@@ -37,12 +37,15 @@ def read_page(
     program: Sequence[bool] = (),
     detected: Sequence[str | None] | None = None,
     first_reason: Callable[[Line], str | None] | None = None,
+    guess_language: Callable[[list[Line]], lang.LanguageGuess | None] | None = None,
 ) -> PageContext:
     """The page language and, per line, stop-word density, prose or not, and the first line detector's reason.
 
     The language is read from lines not marked as ``program`` text, if there are any.
     ``detected`` gives each line's first detector reason when the caller has it already,
     else ``first_reason`` finds it (by default, :data:`cleanscrape.detectors.LINE_DETECTORS`).
+    ``guess_language`` guesses the language of some of the lines (by default, ``lang.detect`` on their
+    ``lang.sample_for_detection``, with the config's sample size and seed).
     """
     if detected is None:
         detected = [(first_reason or first_line_reason)(line) for line in lines]
@@ -52,8 +55,7 @@ def read_page(
     candidates = [line for line, reason in words if reason is None and _is_article_candidate(line)]
     if sum(line.words for line in candidates) < _MIN_CANDIDATE_WORDS:
         candidates = [line for line, _ in words]
-    sample = lang.sample_for_detection(candidates or lines, config.language_sample_chars)
-    guess = lang.detect(sample, config.language_seed) if lines else None
+    guess = (guess_language or (lambda chosen: _guess_language(chosen, config)))(candidates or lines) if lines else None
     stopwords = stopwords_for(guess.code if guess else None)
     densities = [stopword_density(line.tokens, stopwords) for line in lines]
     prose = [is_prose(line, bool(stopwords), density, config) for line, density in zip(lines, densities)]
@@ -68,6 +70,10 @@ def read_page(
         site_template=[is_site_template is not None and is_site_template(line.text) for line in lines],
         program=list(program) if program else [False] * len(lines),
     )
+
+
+def _guess_language(lines: list[Line], config: CleanerConfig) -> lang.LanguageGuess | None:
+    return lang.detect(lang.sample_for_detection(lines, config.language_sample_chars), config.language_seed)
 
 
 def _is_article_candidate(line: Line) -> bool:

@@ -78,3 +78,18 @@ print("numpy" in sys.modules)
 def test_a_page_of_distinct_lines_imports_no_numpy() -> None:
     result = subprocess.run([sys.executable, "-c", _DISTINCT_LINES], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False"]
+
+
+def test_all_pairs_compared_in_blocks_find_what_one_row_at_a_time_finds() -> None:
+    # Fewer long lines than ALL_PAIRS_LIMIT but several blocks of rows compared at once.
+    generator = np.random.default_rng(11)
+    texts: list[str] = []
+    for number in range(150):
+        if number % 7 == 6:
+            texts.append(texts[int(generator.integers(0, number))].rsplit(" ", 1)[0] + " changed")
+        else:
+            texts.append(" ".join(generator.choice(WORDS, size=int(generator.integers(8, 14)))) + f" item{number}")
+    config = CleanerConfig()
+    expected = _every_line_signed(texts, config)
+    assert earlier_duplicates(texts, config) == expected
+    assert sum(found is not None for found in expected) >= 10
