@@ -1,17 +1,19 @@
-"""A page where the article search found no run of prose: its unnamed lines are its text.
+"""A page where the article search found no article, or a scrap of one: its unnamed lines are its text.
 
 The article search keeps the run of lines whose prose outweighs the template
-around it. A short page (a directory stub, a listing of a few items, one
-sentence of description under a site's menus) can hold no run that weighs
-anything: each of its lines is short, or wrapped into pieces that end no
-sentence. Every line is then removed, the named template and the page's own
-text alike, and the record is empty. The lines that no detector named
-(``outside_article``: only outside the span) are what is left of the page once
-its template is gone, so they are kept when one of them writes a sentence (a
-word closed by a full stop, inside a line of several words, that is no
-copyright notice: "All rights reserved." is the footer's). A page of labels
-alone (a shop's product tiles, a mega-menu's columns, a tagline) has none: its
-gold text is empty as often as not, and it still gives nothing.
+around it. A page without an article (a directory stub, a listing, a shop's
+category, a front page of links) has no such run: its lines are short, or
+wrapped into pieces that end no sentence. The search then keeps nothing, or a
+scrap (an intro sentence, a heading that read as prose), and every other line
+goes, the named template and the page's own text alike. The lines that no
+detector named (``outside_article``: removed only for lying outside the span)
+are what is left of such a page once its template is gone, so they come back
+when the search kept less than a short paragraph and one of them writes a
+sentence (a word closed by a full stop, inside a line of several words, that
+is no copyright notice: "All rights reserved." is the footer's). A page of
+labels alone (a shop's product tiles, a mega-menu's columns, a tagline) has
+no such line: its gold text is empty as often as not, and it gives what the
+search kept.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from .lines import Line
 from .page_context import PageContext
 from .page_end import names_rights
 
+#: At most this many kept words: the search found no article, only a scrap (on the WCXB dev
+#: pages 50 and 100 were tried: 100 also reopened short news articles of 60-90 words).
+SCRAP_MAX_WORDS = 50
 #: The unnamed lines must hold this many words to be a page's text, not a stray label.
 MIN_WORDS = 8
 #: A line writing a sentence has this many words at least.
@@ -31,15 +36,15 @@ SENTENCE_MIN_WORDS = 4
 _SENTENCE_END = regex.compile(r"\p{Ll}[.!?](?:\s|$)")
 
 
-def keep_unnamed_when_empty(page: PageContext) -> None:
-    """When no line is kept, the lines only the article search removed come back."""
-    reasons = page.reasons
-    if any(reason is None for reason in reasons):
+def keep_unnamed_when_no_article(page: PageContext) -> None:
+    """When the search kept less than a short paragraph, the lines only it removed come back."""
+    lines, reasons = page.lines, page.reasons
+    if sum(lines[position].words for position, reason in enumerate(reasons) if reason is None) > SCRAP_MAX_WORDS:
         return
     unnamed = [position for position, reason in enumerate(reasons) if reason == why.OUTSIDE_ARTICLE]
-    if sum(page.lines[position].words for position in unnamed) < MIN_WORDS:
+    if sum(lines[position].words for position in unnamed) < MIN_WORDS:
         return
-    if not any(_writes_sentence(page.lines[position]) for position in unnamed):
+    if not any(_writes_sentence(lines[position]) for position in unnamed):
         return
     for position in unnamed:
         reasons[position] = None
