@@ -10,7 +10,9 @@ detector named (``outside_article``: removed only for lying outside the span)
 are what is left of such a page once its template is gone, so they come back
 when the search kept less than a short paragraph and one of them writes a
 sentence (a word closed by a full stop, inside a line of several words, that
-is no copyright notice: "All rights reserved." is the footer's). A page of
+is no copyright notice: "All rights reserved." is the footer's). Where the
+lines brought back hold a run of prose, only that run (and heavy runs beside
+it) comes back: a second cleaning reads them alone and would keep no more. A page of
 labels alone (a shop's product tiles, a mega-menu's columns, a tagline) has
 no such line: its gold text is empty as often as not, and it gives what the
 search kept.
@@ -22,11 +24,12 @@ import regex
 
 from . import reasons as why
 from .lines import Line
+from .mainblock import best_span, in_spans, line_weight
 from .page_context import PageContext
 from .page_end import names_rights
 
-#: At most this many kept words: the search found no article, only a scrap (on the WCXB dev
-#: pages 50 and 100 were tried: 100 also reopened short news articles of 60-90 words).
+#: At most this many kept words: the search found no article, only a scrap (on the w3m dumps
+#: 50, 60 and 100 were tried: 100 also reopened short ScrapingHub news articles of 60-90 words).
 SCRAP_MAX_WORDS = 50
 #: The unnamed lines must hold this many words to be a page's text, not a stray label.
 MIN_WORDS = 8
@@ -46,8 +49,16 @@ def keep_unnamed_when_no_article(page: PageContext) -> None:
         return
     if not any(_writes_sentence(lines[position]) for position in unnamed):
         return
-    for position in unnamed:
-        reasons[position] = None
+    # The page cleaned again reads the lines kept here alone, and its article search keeps
+    # their run of prose, when they hold one, and drops the rest: so where they hold one,
+    # only that run (and the heavy runs beside it) comes back, and cleaning stays idempotent.
+    back = sorted([*unnamed, *(position for position, reason in enumerate(reasons) if reason is None)])
+    weights = [line_weight(lines[position], None, page.prose[position], page.config) for position in back]
+    span = best_span(weights)
+    inside = in_spans(weights, span) if span != (0, 0) else [True] * len(back)
+    for position, is_in in zip(back, inside):
+        if is_in and reasons[position] == why.OUTSIDE_ARTICLE:
+            reasons[position] = None
 
 
 def _writes_sentence(line: Line) -> bool:
