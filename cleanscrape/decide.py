@@ -19,6 +19,7 @@ from .config import CleanerConfig
 from .detectors import LINE_DETECTORS, FirstReasons, LineDetectors, comments, navigation, related_list
 from .detectors.byline import Byline
 from .lines import Line, LineBook, fold_spaces, segment
+from .no_article import keep_unnamed_when_no_article
 from .page_context import Pass, PageContext
 from .page_facts import byline_facts, find_sitename, mark_title, mark_title_in_extracted
 from .page_passes import (
@@ -94,6 +95,7 @@ PAGE_PASSES: tuple[Pass, ...] = (
     mark_off_language_in_span,
     mark_outside,
     settle,
+    keep_unnamed_when_no_article,
 )
 
 #: An extractor's main content: only the template left inside it.

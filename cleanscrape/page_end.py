@@ -27,7 +27,12 @@ _SITE_NOTICE = regex.compile(
 
 def is_site_notice(line: Line, reason: str | None) -> bool:
     """A footer line that is the site's copyright notice."""
-    return reason == why.FOOTER and bool(_SITE_NOTICE.search(line.content[:500]))
+    return reason == why.FOOTER and names_rights(line)
+
+
+def names_rights(line: Line) -> bool:
+    """The line holds a copyright notice (a year with ©, or rights reserved)."""
+    return bool(_SITE_NOTICE.search(line.content[:500]))
 
 
 def with_page_end(weights: Sequence[float], lines: Sequence[Line], reasons: Sequence[str | None]) -> list[float]:

@@ -135,6 +135,9 @@ CHANGED_ONCE = [
     "scrapinghub/c13b9c0e04fb28d445d22e92bff6ab7f7800a429930677c28c4dad89f3269869",
     *(f"wcxb-dev/{key}" for key in ("0152", "0209", "0264", "0517", "0698", "0714", "1674", "2035", "2961", "3034",
                                      "4460", "4583", "4589", "4612", "4835", "4857", "4874")),
+    # Where the article search kept a scrap and the page's unnamed lines all came back, a second
+    # reading found a run of prose among them and dropped the rest (cleanscrape.no_article).
+    *(f"wcxb-dev/{key}" for key in ("0629", "0635", "1371", "2846", "3013", "4361", "4736", "4805")),
 ]
 
 
