@@ -248,13 +248,16 @@ class LanguageDetector:
             return None
         import numpy as np
 
-        unique, positions = np.unique(np.asarray(drawn, dtype=np.int64), return_inverse=True)
-        choices = positions.tolist()  # one entry per n-gram occurrence, as langdetect draws from its list
-        table = profiles.probabilities[unique]
+        # One entry per n-gram occurrence, as langdetect draws from its list: the position of its
+        # profile row among the distinct rows (first-seen order), which ``table`` holds.
+        positions: dict[int, int] = {}
+        choices = [positions.setdefault(row, len(positions)) for row in drawn]
+        table = profiles.probabilities[list(positions)]
         generator = random.Random()
         generator.seed(seed)
         count = len(profiles.languages)
         total = np.zeros(count, dtype=np.float64)
+        choose = generator.choice
         for _ in range(N_TRIAL):
             probability = np.full(count, 1.0 / count, dtype=np.float64)
             alpha = ALPHA_DEFAULT + generator.gauss(0.0, 1.0) * ALPHA_WIDTH
@@ -262,10 +265,13 @@ class LanguageDetector:
             factors = (alpha / BASE_FREQ) + table
             step = 0
             while True:
-                probability *= factors[generator.choice(choices)]
+                probability *= factors[choose(choices)]
                 if step % 5 == 0:
-                    probability /= sum(probability.tolist())  # Python's sum: langdetect's rounding
-                    if probability.max() > CONV_THRESHOLD or step >= ITERATION_LIMIT:
+                    values = probability.tolist()
+                    norm = sum(values)  # Python's sum: langdetect's rounding
+                    probability /= norm
+                    # Division by a positive number keeps the order: the largest quotient is this one.
+                    if max(values) / norm > CONV_THRESHOLD or step >= ITERATION_LIMIT:
                         break
                 step += 1
             total += probability / N_TRIAL
@@ -336,15 +342,17 @@ def _appended(text: str) -> str:
 
 
 def _cleaned(text: str) -> str:
-    """langdetect's ``Detector.cleaning_text``: Latin letters out of a text mostly in another script."""
-    from langdetect.utils.unicode_block import unicode_block
+    """langdetect's ``Detector.cleaning_text``: Latin letters out of a text mostly in another script.
 
-    latin_count, non_latin_count = 0, 0
-    for ch in text:
-        if "A" <= ch <= "z":
-            latin_count += 1
-        elif ch >= "\u0300" and unicode_block(ch) != "Latin Extended Additional":
-            non_latin_count += 1
-    if latin_count * 2 < non_latin_count:
+    langdetect counts a character from U+0300 up as non-Latin unless ``unicode_block(ch) !=
+    'Latin Extended Additional'`` fails, which it never does (``unicode_block`` gives a number):
+    so every one of them counts, and the two counts are two character classes."""
+    if text.isascii():
+        return text  # no character from U+0300 up: never "mostly another script"
+    if len(_LATIN_RANGE.findall(text)) * 2 < len(_FROM_U0300.findall(text)):
         return "".join(ch for ch in text if ch < "A" or "z" < ch)
     return text
+
+
+_LATIN_RANGE = re.compile("[A-z]")
+_FROM_U0300 = re.compile("[\u0300-\U0010ffff]")
