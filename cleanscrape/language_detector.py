@@ -250,9 +250,10 @@ class LanguageDetector:
 
         # One entry per n-gram occurrence, as langdetect draws from its list: the position of its
         # profile row among the distinct rows (first-seen order), which ``table`` holds.
-        positions: dict[int, int] = {}
-        choices = [positions.setdefault(row, len(positions)) for row in drawn]
-        table = profiles.probabilities[list(positions)]
+        distinct = list(dict.fromkeys(drawn))
+        positions = dict(zip(distinct, range(len(distinct))))
+        choices = list(map(positions.__getitem__, drawn))
+        table = profiles.probabilities[distinct]
         generator = random.Random()
         generator.seed(seed)
         count = len(profiles.languages)
@@ -336,8 +337,13 @@ def _appended(text: str) -> str:
     """langdetect's ``Detector.append``: URLs and e-mail addresses out, Vietnamese folded, spaces collapsed."""
     from langdetect.utils.ngram import NGram
 
-    text = _MAIL.sub(" ", _URL.sub(" ", text))
-    text = NGram.normalize_vi(text)
+    # Each step only where it can match (the patterns cost more than the tests).
+    if "http" in text:
+        text = _URL.sub(" ", text)
+    if "@" in text:
+        text = _MAIL.sub(" ", text)
+    if not text.isascii():  # a combining mark comes first in what normalize_vi rewrites
+        text = NGram.normalize_vi(text)
     return _SPACES.sub(" ", text[:MAX_TEXT_LENGTH])
 
 
