@@ -201,7 +201,12 @@ def default_cache_directory() -> str | None:
     configured = os.environ.get("CLEANSCRAPE_CACHE_DIR")
     if configured is not None:
         return configured or None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = os.path.expanduser("~")
+        if not os.path.isabs(home):  # no home directory: no cache, rather than one under the working directory
+            return None
+        base = os.path.join(home, ".cache")
     return os.path.join(base, "cleanscrape")
 
 

@@ -173,3 +173,12 @@ def test_the_cache_directory_follows_the_environment(monkeypatch, tmp_path) -> N
     monkeypatch.delenv("CLEANSCRAPE_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert default_cache_directory() == str(tmp_path / "cleanscrape")
+
+
+def test_no_home_directory_means_no_cache_rather_than_a_relative_one(monkeypatch) -> None:
+    from cleanscrape.language_detector import default_cache_directory
+
+    monkeypatch.delenv("CLEANSCRAPE_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr("os.path.expanduser", lambda path: path)
+    assert default_cache_directory() is None
