@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .config import CleanerConfig
 from .decide import PageVerdict, classify_extracted, classify_text
-from .decoding import page_text
+from .decoding import page_text_and_utf8
 from .extract import FULL_PAGE, Extraction, extract_main_content
 from .extract.full_page import full_page_text
 from .htmltext import reads_as_html
@@ -61,13 +61,13 @@ class Cleaner:
         its pages, as learned by :mod:`cleanscrape.corpus.site_profile`; they are
         removed with the reason ``site_template``.
         """
-        text, extraction, verdict, extractor, warnings = self._read(page, input_format, url, is_site_template, content_type)
+        text, utf8, extraction, verdict, extractor, warnings = self._read(page, input_format, url, is_site_template, content_type)
         body = verdict.clean_text
         # An empty record has no language: the guess came from the lines that were all removed.
         language = verdict.language if body.strip() else None
         facts = extraction or Extraction(text="")
         return Record(
-            id=id if id is not None else _content_id(url, text),
+            id=id if id is not None else _content_id(url, utf8),
             url=url,
             title=facts.title or verdict.title,
             text=body,
@@ -104,7 +104,7 @@ class Cleaner:
         For HTML, the page is its full text; lines outside the extracted main
         content are marked ``not_main_content``.
         """
-        text, _, verdict, extractor, _ = self._read(page, None, url, is_site_template, content_type)
+        text, _, _, verdict, extractor, _ = self._read(page, None, url, is_site_template, content_type)
         decisions = [LineDecision(line.index, line.text, reason) for line, reason in verdict.page_decisions()]
         if extractor in (TEXT, FULL_PAGE):  # the page's own lines, not an extraction from it
             return decisions
@@ -117,13 +117,13 @@ class Cleaner:
         url: str | None,
         is_site_template: Callable[[str], bool] | None,
         content_type: str | None,
-    ) -> tuple[str, Extraction | None, PageVerdict, str, tuple[str, ...]]:
-        """The page's text, its extraction (HTML only), every line's verdict, the extractor used,
+    ) -> tuple[str, bytes, Extraction | None, PageVerdict, str, tuple[str, ...]]:
+        """The page's text, its UTF-8 bytes, its extraction (HTML only), every line's verdict, the extractor used,
         and what failed on the way (``Record.warnings``)."""
-        text, is_html = self._page_text(page, input_format, content_type)
+        text, utf8, is_html = self._page_text(page, input_format, content_type)
         extraction = extract_main_content(text, url=url, policy=self.config.extraction) if is_html else None
         verdict, extractor = self._classify(text, extraction, is_site_template)
-        return text, extraction, verdict, extractor, extraction.warnings if extraction is not None else ()
+        return text, utf8, extraction, verdict, extractor, extraction.warnings if extraction is not None else ()
 
     def _classify(
         self, text: str, extraction: Extraction | None, is_site_template: Callable[[str], bool] | None
@@ -137,10 +137,10 @@ class Cleaner:
             lines, self.config, is_site_template, extraction.title, extraction.code_lines, extraction.tab_variants
         ), extraction.source
 
-    def _page_text(self, page: str | bytes, input_format: str | None = None, content_type: str | None = None) -> tuple[str, bool]:
-        """The page as text, and whether that text is HTML."""
-        text = page_text(page, content_type)
-        return text, reads_as_html(text, input_format or self.config.input_format)
+    def _page_text(self, page: str | bytes, input_format: str | None = None, content_type: str | None = None) -> tuple[str, bytes, bool]:
+        """The page as text, its UTF-8 bytes, and whether that text is HTML."""
+        text, utf8 = page_text_and_utf8(page, content_type)
+        return text, utf8, reads_as_html(text, input_format or self.config.input_format)
 
     def _drop_reason(self, body: str, language: str | None) -> str | None:
         if not body.strip():
@@ -171,11 +171,11 @@ def _on_full_page(page_lines, decisions: list[LineDecision]) -> list[LineDecisio
     return [LineDecision(line.index, line.text, reason) for line, reason in zip(page_lines, reasons)]
 
 
-def _content_id(url: str | None, text: str) -> str:
+def _content_id(url: str | None, utf8: bytes) -> str:
     digest = hashlib.sha1()
     digest.update((url or "").encode("utf-8"))
     digest.update(b"\0")
-    digest.update(text.encode("utf-8"))
+    digest.update(utf8)
     return digest.hexdigest()[:16]
 
 

@@ -23,13 +23,22 @@ _WEB_PREVALENCE = ["utf_8", "cp1252", "latin_1", "cp1251", "gb18030", "gb2312", 
 def page_text(page: str | bytes, content_type: str | None = None) -> str:
     """The page as text: bytes decoded (:func:`decode_page`), and lone surrogates, which cannot be
     written as UTF-8 JSON and are never text, made U+FFFD ("?")."""
+    return page_text_and_utf8(page, content_type)[0]
+
+
+def page_text_and_utf8(page: str | bytes, content_type: str | None = None) -> tuple[str, bytes]:
+    """:func:`page_text` and its UTF-8 bytes, encoded once (a record's id hashes them)."""
     if isinstance(page, (bytes, bytearray, memoryview)):
         text = decode_page(bytes(page), content_type)
     elif isinstance(page, str):
         text = page
     else:
         raise TypeError(f"page must be str or bytes, not {type(page).__name__}")
-    return text.encode("utf-8", errors="replace").decode("utf-8")
+    try:
+        return text, text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: the only characters UTF-8 cannot encode
+        data = text.encode("utf-8", errors="replace")
+        return data.decode("utf-8"), data
 
 
 def decode_page(data: bytes, content_type: str | None = None) -> str:

@@ -12,11 +12,15 @@ compares them on the lingua sentences and on texts of several lengths).
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import json
 import os
 import random
 import re
+import tempfile
+import zipfile
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -46,7 +50,46 @@ class _Profiles:
     probabilities: np.ndarray  # (n-grams, languages) float64, read-only
 
 
-def _load_profiles(directory: str) -> _Profiles:
+def _load_profiles(directory: str, cache_directory: str | None = None) -> _Profiles:
+    """langdetect's profiles from ``directory``, through a cache file in ``cache_directory`` (when
+    given) named by a hash of the profile files' names and bytes: parsing 55 JSON files is most of
+    a one-page run's start-up, reading the cache a tenth of it. A cache file is written only after
+    it was read back equal, bit for bit, to the profiles parsed from the JSON files."""
+    sources = _profile_sources(directory)
+    if cache_directory is None:
+        return _parse_profiles(directory, sources)
+    path = os.path.join(cache_directory, f"langdetect-profiles-{_sources_key(sources)}.npz")
+    try:
+        return _profiles_from_file(path)
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        pass  # absent, unreadable or from an interrupted writer: parse and write it again
+    profiles = _parse_profiles(directory, sources)
+    _write_profiles_file(profiles, path)
+    return profiles
+
+
+def _profile_sources(directory: str) -> list[tuple[str, bytes]]:
+    """Each profile file's name and bytes, in langdetect's (directory listing) order."""
+    sources = []
+    for filename in os.listdir(directory):
+        path = os.path.join(directory, filename)
+        if filename.startswith(".") or not os.path.isfile(path):
+            continue
+        with open(path, "rb") as handle:
+            sources.append((filename, handle.read()))
+    return sources
+
+
+def _sources_key(sources: list[tuple[str, bytes]]) -> str:
+    digest = hashlib.sha256(f"cache format {PROFILE_CACHE_FORMAT}".encode())
+    for filename, content in sources:
+        for part in (filename.encode("utf-8"), content):
+            digest.update(len(part).to_bytes(8, "little"))
+            digest.update(part)
+    return digest.hexdigest()[:32]
+
+
+def _parse_profiles(directory: str, sources: list[tuple[str, bytes]]) -> _Profiles:
     """langdetect's ``DetectorFactory.load_profile``, into one matrix: same languages in the same
     (directory listing) order, same n-grams, each probability ``1.0 * freq / n_words[len - 1]``
     (float64 division, as Python's)."""
@@ -55,12 +98,8 @@ def _load_profiles(directory: str) -> _Profiles:
     languages: list[str] = []
     rows: dict[str, int] = {}
     columns: list[tuple[np.ndarray, np.ndarray]] = []  # per language: its n-grams' rows, their probabilities
-    for filename in os.listdir(directory):
-        path = os.path.join(directory, filename)
-        if filename.startswith(".") or not os.path.isfile(path):
-            continue
-        with open(path, encoding="utf-8") as handle:
-            profile = json.load(handle)
+    for _, content in sources:
+        profile = json.loads(content.decode("utf-8"))
         if profile["name"] in languages:
             raise ValueError(f"duplicate language profile {profile['name']!r} in {directory}")
         languages.append(profile["name"])
@@ -81,19 +120,112 @@ def _load_profiles(directory: str) -> _Profiles:
     return _Profiles(tuple(languages), rows, probabilities)
 
 
+#: Version of the cache file's layout, part of its name: bump it when the layout changes.
+PROFILE_CACHE_FORMAT = 1
+_GRAM_SEPARATOR = "\n"
+
+
+def _profile_arrays(profiles: _Profiles) -> dict[str, np.ndarray]:
+    """The profiles as arrays: n-grams in row order, and the matrix's nonzero cells (4% of it)."""
+    import numpy as np
+
+    nonzero_rows, nonzero_columns = np.nonzero(profiles.probabilities)
+    return {
+        "languages": np.frombuffer(_GRAM_SEPARATOR.join(profiles.languages).encode("utf-8"), dtype=np.uint8),
+        "grams": np.frombuffer(_GRAM_SEPARATOR.join(profiles.rows).encode("utf-8"), dtype=np.uint8),
+        "shape": np.asarray(profiles.probabilities.shape, dtype=np.int64),
+        "rows": nonzero_rows.astype(np.int32),
+        "columns": nonzero_columns.astype(np.int8),
+        "values": profiles.probabilities[nonzero_rows, nonzero_columns],
+    }
+
+
+def _profiles_from_arrays(arrays: dict[str, np.ndarray]) -> _Profiles:
+    import numpy as np
+
+    languages = tuple(arrays["languages"].tobytes().decode("utf-8").split(_GRAM_SEPARATOR))
+    grams = arrays["grams"].tobytes().decode("utf-8").split(_GRAM_SEPARATOR)
+    shape = tuple(int(size) for size in arrays["shape"])
+    if shape != (len(grams), len(languages)):
+        raise ValueError(f"profile cache shape {shape} does not match its n-grams and languages")
+    probabilities = np.zeros(shape, dtype=np.float64)
+    probabilities[arrays["rows"], arrays["columns"]] = arrays["values"]
+    probabilities.setflags(write=False)
+    return _Profiles(languages, dict(zip(grams, range(len(grams)))), probabilities)
+
+
+def _profiles_from_file(path: str) -> _Profiles:
+    import numpy as np
+
+    with np.load(path, allow_pickle=False) as stored:
+        return _profiles_from_arrays({name: stored[name] for name in stored.files})
+
+
+def _same_profiles(first: _Profiles, second: _Profiles) -> bool:
+    import numpy as np
+
+    return (
+        first.languages == second.languages
+        and list(first.rows.items()) == list(second.rows.items())
+        and first.probabilities.shape == second.probabilities.shape
+        and np.array_equal(first.probabilities.view(np.uint64), second.probabilities.view(np.uint64))
+    )
+
+
+def _write_profiles_file(profiles: _Profiles, path: str) -> None:
+    """Writes the cache file if it reads back as ``profiles`` exactly; a directory that cannot be
+    written leaves the profiles uncached (the next process parses the JSON files again)."""
+    import numpy as np
+
+    arrays = _profile_arrays(profiles)
+    if not _same_profiles(_profiles_from_arrays(arrays), profiles):
+        return  # an n-gram holding the separator, say: not worth a cache
+    directory = os.path.dirname(path)
+    try:
+        os.makedirs(directory, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".langdetect-profiles-", suffix=".npz", dir=directory)
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as file:
+            np.savez(file, **arrays)
+        os.replace(temporary, path)  # atomic: a reader sees the old file, none, or the whole new one
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
+def default_cache_directory() -> str | None:
+    """Where the profile cache lives: ``$CLEANSCRAPE_CACHE_DIR`` (empty: no cache), else
+    ``$XDG_CACHE_HOME/cleanscrape``, else ``~/.cache/cleanscrape``."""
+    configured = os.environ.get("CLEANSCRAPE_CACHE_DIR")
+    if configured is not None:
+        return configured or None
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = os.path.expanduser("~")
+        if not os.path.isabs(home):  # no home directory: no cache, rather than one under the working directory
+            return None
+        base = os.path.join(home, ".cache")
+    return os.path.join(base, "cleanscrape")
+
+
 class LanguageDetector:
     """Seeded language identification with langdetect's 55 profiles, loaded at this object's first
     detection (not at import); one object can serve any number of texts and threads."""
 
-    def __init__(self, profile_directory: str | None = None) -> None:
+    def __init__(self, profile_directory: str | None = None, cache_directory: str | None = "default") -> None:
+        """``cache_directory``: where the parsed profiles are cached ("default":
+        :func:`default_cache_directory`; None: no cache)."""
         self._profile_directory = profile_directory
+        self._cache_directory = default_cache_directory() if cache_directory == "default" else cache_directory
 
     @functools.cached_property
     def _profiles(self) -> _Profiles:
         directory = self._profile_directory
         if directory is None:
             from langdetect.detector_factory import PROFILES_DIRECTORY as directory
-        return _load_profiles(directory)
+        return _load_profiles(directory, self._cache_directory)
 
     def load(self) -> None:
         """Load the profiles now (before forking workers, say) rather than at the first detection."""
@@ -121,13 +253,17 @@ class LanguageDetector:
             return None
         import numpy as np
 
-        unique, positions = np.unique(np.asarray(drawn, dtype=np.int64), return_inverse=True)
-        choices = positions.tolist()  # one entry per n-gram occurrence, as langdetect draws from its list
-        table = profiles.probabilities[unique]
+        # One entry per n-gram occurrence, as langdetect draws from its list: the position of its
+        # profile row among the distinct rows (first-seen order), which ``table`` holds.
+        distinct = list(dict.fromkeys(drawn))
+        positions = dict(zip(distinct, range(len(distinct))))
+        choices = list(map(positions.__getitem__, drawn))
+        table = profiles.probabilities[distinct]
         generator = random.Random()
         generator.seed(seed)
         count = len(profiles.languages)
         total = np.zeros(count, dtype=np.float64)
+        choose = generator.choice
         for _ in range(N_TRIAL):
             probability = np.full(count, 1.0 / count, dtype=np.float64)
             alpha = ALPHA_DEFAULT + generator.gauss(0.0, 1.0) * ALPHA_WIDTH
@@ -135,10 +271,13 @@ class LanguageDetector:
             factors = (alpha / BASE_FREQ) + table
             step = 0
             while True:
-                probability *= factors[generator.choice(choices)]
+                probability *= factors[choose(choices)]
                 if step % 5 == 0:
-                    probability /= sum(probability.tolist())  # Python's sum: langdetect's rounding
-                    if probability.max() > CONV_THRESHOLD or step >= ITERATION_LIMIT:
+                    values = probability.tolist()
+                    norm = sum(values)  # Python's sum: langdetect's rounding
+                    probability /= norm
+                    # Division by a positive number keeps the order: the largest quotient is this one.
+                    if max(values) / norm > CONV_THRESHOLD or step >= ITERATION_LIMIT:
                         break
                 step += 1
             total += probability / N_TRIAL
@@ -203,21 +342,28 @@ def _appended(text: str) -> str:
     """langdetect's ``Detector.append``: URLs and e-mail addresses out, Vietnamese folded, spaces collapsed."""
     from langdetect.utils.ngram import NGram
 
-    text = _MAIL.sub(" ", _URL.sub(" ", text))
-    text = NGram.normalize_vi(text)
+    # Each step only where it can match (the patterns cost more than the tests).
+    if "http" in text:
+        text = _URL.sub(" ", text)
+    if "@" in text:
+        text = _MAIL.sub(" ", text)
+    if not text.isascii():  # a combining mark comes first in what normalize_vi rewrites
+        text = NGram.normalize_vi(text)
     return _SPACES.sub(" ", text[:MAX_TEXT_LENGTH])
 
 
 def _cleaned(text: str) -> str:
-    """langdetect's ``Detector.cleaning_text``: Latin letters out of a text mostly in another script."""
-    from langdetect.utils.unicode_block import unicode_block
+    """langdetect's ``Detector.cleaning_text``: Latin letters out of a text mostly in another script.
 
-    latin_count, non_latin_count = 0, 0
-    for ch in text:
-        if "A" <= ch <= "z":
-            latin_count += 1
-        elif ch >= "\u0300" and unicode_block(ch) != "Latin Extended Additional":
-            non_latin_count += 1
-    if latin_count * 2 < non_latin_count:
+    langdetect counts a character from U+0300 up as non-Latin unless ``unicode_block(ch) !=
+    'Latin Extended Additional'`` fails, which it never does (``unicode_block`` gives a number):
+    so every one of them counts, and the two counts are two character classes."""
+    if text.isascii():
+        return text  # no character from U+0300 up: never "mostly another script"
+    if len(_LATIN_RANGE.findall(text)) * 2 < len(_FROM_U0300.findall(text)):
         return "".join(ch for ch in text if ch < "A" or "z" < ch)
     return text
+
+
+_LATIN_RANGE = re.compile("[A-z]")
+_FROM_U0300 = re.compile("[\u0300-\U0010ffff]")

@@ -101,3 +101,84 @@ def test_a_detector_with_no_profiles_fails_at_its_first_detection(tmp_path) -> N
     detector = LanguageDetector(str(tmp_path))  # constructing it reads nothing
     with pytest.raises(ValueError):
         detector.probabilities("some text", 0)
+
+
+def _profile_directory() -> str:
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    return PROFILES_DIRECTORY
+
+
+_CACHE_TEXTS = ["The harbour reopened on Tuesday after the storm.", "Der Hafen wurde am Dienstag wieder geöffnet.", "港は火曜日に再開した。"]
+
+
+def test_profiles_read_from_the_cache_file_are_the_parsed_ones_bit_for_bit(tmp_path, monkeypatch) -> None:
+    from cleanscrape import language_detector
+
+    uncached = LanguageDetector(cache_directory=None)
+    writer = LanguageDetector(cache_directory=str(tmp_path))
+    assert [writer.probabilities(text, 1) for text in _CACHE_TEXTS] == [uncached.probabilities(text, 1) for text in _CACHE_TEXTS]
+    assert len(list(tmp_path.glob("langdetect-profiles-*.npz"))) == 1
+
+    def no_parsing(*args):
+        raise AssertionError("the cache file was not used")
+
+    monkeypatch.setattr(language_detector, "_parse_profiles", no_parsing)
+    reader = LanguageDetector(cache_directory=str(tmp_path))
+    reader.load()
+    assert language_detector._same_profiles(reader._profiles, uncached._profiles)
+    assert [reader.probabilities(text, 2) for text in _CACHE_TEXTS] == [uncached.probabilities(text, 2) for text in _CACHE_TEXTS]
+
+
+def test_a_damaged_cache_file_is_parsed_again_and_rewritten(tmp_path) -> None:
+    from cleanscrape import language_detector
+
+    LanguageDetector(cache_directory=str(tmp_path)).load()
+    (cache_file,) = tmp_path.glob("langdetect-profiles-*.npz")
+    cache_file.write_bytes(cache_file.read_bytes()[:1000])
+    detector = LanguageDetector(cache_directory=str(tmp_path))
+    assert detector.probabilities(_CACHE_TEXTS[0], 0) == LanguageDetector(cache_directory=None).probabilities(_CACHE_TEXTS[0], 0)
+    assert language_detector._same_profiles(language_detector._profiles_from_file(str(cache_file)), detector._profiles)
+
+
+def test_changed_profile_files_do_not_read_the_old_cache_file(tmp_path) -> None:
+    import shutil
+
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    for name in ("en", "de"):
+        shutil.copy(f"{_profile_directory()}/{name}", profiles / name)
+    cache = tmp_path / "cache"
+    LanguageDetector(str(profiles), cache_directory=str(cache)).load()
+    (profiles / "de").unlink()
+    detector = LanguageDetector(str(profiles), cache_directory=str(cache))
+    assert detector.probabilities(_CACHE_TEXTS[1], 0) == [("en", pytest.approx(1.0, abs=1e-3))]
+    assert len(list(cache.glob("langdetect-profiles-*.npz"))) == 2
+
+
+def test_a_cache_directory_that_cannot_be_made_only_costs_the_cache(tmp_path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    detector = LanguageDetector(cache_directory=str(blocker / "cache"))
+    assert detector.probabilities(_CACHE_TEXTS[0], 0) == LanguageDetector(cache_directory=None).probabilities(_CACHE_TEXTS[0], 0)
+
+
+def test_the_cache_directory_follows_the_environment(monkeypatch, tmp_path) -> None:
+    from cleanscrape.language_detector import default_cache_directory
+
+    monkeypatch.setenv("CLEANSCRAPE_CACHE_DIR", str(tmp_path))
+    assert default_cache_directory() == str(tmp_path)
+    monkeypatch.setenv("CLEANSCRAPE_CACHE_DIR", "")
+    assert default_cache_directory() is None
+    monkeypatch.delenv("CLEANSCRAPE_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert default_cache_directory() == str(tmp_path / "cleanscrape")
+
+
+def test_no_home_directory_means_no_cache_rather_than_a_relative_one(monkeypatch) -> None:
+    from cleanscrape.language_detector import default_cache_directory
+
+    monkeypatch.delenv("CLEANSCRAPE_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr("os.path.expanduser", lambda path: path)
+    assert default_cache_directory() is None
