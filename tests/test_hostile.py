@@ -157,14 +157,15 @@ def test_question_page_search_is_linear_in_unclosed_type_lists() -> None:
     assert _QUESTION_PAGE.search('{"@type": ["WebPage", "QAPage"]}')
 
 
-def test_a_paragraph_of_many_inline_tags_is_not_given_to_trafilatura(monkeypatch) -> None:
+@pytest.mark.parametrize("head", ["", "<head><meta property='og:type' content='article'></head>"], ids=["page", "article"])
+def test_a_paragraph_of_many_inline_tags_is_not_given_to_trafilatura(monkeypatch, head: str) -> None:
     """trafilatura's tag stripping leaves a row of one text node per tag, which lxml joins in
     quadratic time inside one C call that the time limit cannot stop (a 10 MB paragraph of
     such tags ran for 510 s). The page's other extractors read it instead."""
     import trafilatura
 
     monkeypatch.setattr(trafilatura, "bare_extraction", _raise)
-    page = "<html><body><p>" + "<b>tide</b> " * 120_000 + "</p></body></html>"
+    page = f"<html>{head}<body><p>" + "<b>tide</b> " * 120_000 + "</p></body></html>"
     record = clean(page)
     assert record.warnings == ("main content: trafilatura skipped (too many tags for the page's length)",)
     assert record.text.split()[:3] == ["tide", "tide", "tide"]

@@ -16,6 +16,9 @@ from .candidate import FULL_PAGE, TRAFILATURA, Page
 from .deadline import time_limit
 from .page_kind import PageKind, read_page_kind
 
+#: The warning of a page too big for trafilatura (``PageKind.too_big_for_trafilatura``).
+TRAFILATURA_SKIPPED = "main content: trafilatura skipped (too many tags for the page's length)"
+
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
@@ -76,6 +79,8 @@ def extract_main_content(
         metadata = page_metadata(tree, url, set_date_params(policy.date_extensive_search), warnings)
         variants = tab_variants(tree) if marks_tab_panels(html) else NO_TABS
         page = Page(html, tree, url or metadata.url, read_page_kind(html, tree))
+        if page.kind.too_big_for_trafilatura:  # each trafilatura reader then gives no text
+            warnings.append(TRAFILATURA_SKIPPED)
         trial = Trial(page, policy, readers, warnings)
         choice = choose(trial)
     url = url or _clean_field(metadata.url)

@@ -15,8 +15,7 @@ def trafilatura_candidate(page: Page, name: str, warnings: list[str], *, favor_p
     that are code; on a question page its "comments" (the answers) too. ``fast`` leaves out
     trafilatura's comparison with readability and jusText. Where trafilatura raises, no
     text (the next extractor is taken) and a warning."""
-    if page.kind.too_big_for_trafilatura:
-        warnings.append("main content: trafilatura skipped (too many tags for the page's length)")
+    if page.kind.too_big_for_trafilatura:  # the page's warning says so, once (main_content)
         return Candidate(name, "")
     import trafilatura
 
